@@ -1,0 +1,74 @@
+"""Source attribution and claim tracking: who said it, through whom, and how sure to be.
+
+The public API is the names below; everything else is private.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .dates import FuzzyDate, Weekday
+from .errors import ClaimtrackError, LoadError, Problem
+from .graph import ClaimGraph, GraphBuilder, OriginGroup
+from .records import (
+    AnalyticConfidence,
+    Assessment,
+    Attribution,
+    Claim,
+    ClaimKind,
+    Credibility,
+    Document,
+    Likelihood,
+    Mode,
+    Record,
+    Relation,
+    RelationKind,
+    Reliability,
+    Source,
+    SourceKind,
+    Stance,
+    Verdict,
+)
+from .serialize import FORMAT_VERSION, dump, dumps, load, loads
+
+__all__ = [
+    "FORMAT_VERSION",
+    "AnalyticConfidence",
+    "Assessment",
+    "Attribution",
+    "Claim",
+    "ClaimGraph",
+    "ClaimKind",
+    "ClaimtrackError",
+    "Credibility",
+    "Document",
+    "FuzzyDate",
+    "GraphBuilder",
+    "Likelihood",
+    "LoadError",
+    "Mode",
+    "OriginGroup",
+    "Problem",
+    "Record",
+    "Relation",
+    "RelationKind",
+    "Reliability",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Verdict",
+    "Weekday",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+try:
+    __version__ = version("claimtrack")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

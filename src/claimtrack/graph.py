@@ -1,0 +1,683 @@
+"""`ClaimGraph`: the records of one or many articles, indexed and navigable.
+
+A graph is immutable and holds its records in canonical order (by type, then
+id), so two graphs with the same records are equal however they were built.
+Every derived structure (indexes, relay chains, origins, affiliation roots,
+origin groups) is computed once, on first use, in time linear in the graph, and
+without recursion, so a relay chain a hundred thousand hops deep is no harder
+than a short one.
+
+A graph may hold problems: references to ids that do not exist, relay loops, two
+different records under one id. It still builds; the checks report them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from .records import (
+    RECORD_TYPES,
+    Assessment,
+    Attribution,
+    Claim,
+    Document,
+    Record,
+    Relation,
+    RelationKind,
+    Source,
+)
+
+__all__ = ["ClaimGraph", "GraphBuilder", "OriginGroup"]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+R = TypeVar("R", Source, Document, Claim, Attribution, Relation, Assessment)
+
+
+def _canonical(records: Iterable[R]) -> tuple[R, ...]:
+    """Sort by id, drop exact duplicates, and order same-id conflicts stably."""
+    ordered = sorted(records, key=_record_id)
+    out: list[R] = []
+    i = 0
+    n = len(ordered)
+    while i < n:
+        j = i + 1
+        while j < n and ordered[j].id == ordered[i].id:
+            j += 1
+        if j == i + 1:
+            out.append(ordered[i])
+        else:
+            # Several records share an id: keep each distinct one, in an order
+            # that does not depend on how they were added.
+            distinct = dict.fromkeys(ordered[i:j])
+            out.extend(sorted(distinct, key=repr))
+        i = j
+    return tuple(out)
+
+
+def _record_id(record: Record) -> str:
+    return record.id
+
+
+@attrs.frozen(kw_only=True)
+class OriginGroup:
+    """Origins of a claim that are one voice: their affiliations meet at *root*.
+
+    Attributes:
+        root: Id of the affiliation root shared by the origins' sources (the
+            origin's own source when it has no affiliation).
+        origins: The first-hand attributions in the group, by id.
+    """
+
+    root: str
+    origins: tuple[Attribution, ...]
+
+
+_MISSING = object()
+
+
+class _Walk:
+    """Where following a link (``via``, ``affiliation``) from each id ends.
+
+    Built in one pass over all ids; each id is visited a bounded number of
+    times, so the total cost is linear whatever the lengths of the chains.
+    """
+
+    __slots__ = ("cycles", "depth", "end", "in_cycle")
+
+    def __init__(self, ids: Iterable[str], link: Callable[[str], object]) -> None:
+        # link(id) returns the next id, None at a proper end, or _MISSING if the
+        # id itself does not exist.
+        end: dict[str, str | None] = {}
+        depth: dict[str, int] = {}
+        in_cycle: set[str] = set()
+        cycles: list[tuple[str, ...]] = []
+        for start in ids:
+            if start in end:
+                continue
+            path: list[str] = []
+            position: dict[str, int] = {}
+            current: str = start
+            result: str | None
+            base_depth = 0
+            while True:
+                if current in end:
+                    result = end[current]
+                    base_depth = depth[current] + 1
+                    break
+                if current in position:
+                    cycle = path[position[current] :]
+                    in_cycle.update(cycle)
+                    cycles.append(tuple(cycle))
+                    result = None
+                    base_depth = 0
+                    break
+                following = link(current)
+                if following is _MISSING:
+                    # A dangling link: the walk ends before a real end.
+                    result = None
+                    break
+                position[current] = len(path)
+                path.append(current)
+                if following is None:
+                    result = current
+                    end[current] = current
+                    depth[current] = 0
+                    path.pop()
+                    base_depth = 1
+                    break
+                current = following  # type: ignore[assignment]
+            for offset, node in enumerate(reversed(path)):
+                end[node] = result
+                depth[node] = base_depth + offset
+        self.end = end
+        self.depth = depth
+        self.in_cycle = frozenset(in_cycle)
+        self.cycles = tuple(cycles)
+
+
+@attrs.frozen(kw_only=True, eq=True, hash=False)
+class ClaimGraph:
+    """An immutable, indexed collection of claim records.
+
+    Build one from records (`ClaimGraph.of`), with `GraphBuilder`, or by loading
+    a file (`claimtrack.load`). Lookups by id return the first record with that
+    id; `conflicts` lists ids held by more than one distinct record.
+    """
+
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_canonical)
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_canonical)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_canonical)
+    attributions: tuple[Attribution, ...] = attrs.field(
+        default=(), converter=_canonical
+    )
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_canonical)
+    assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_canonical)
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, records: Iterable[Record]) -> ClaimGraph:
+        """Build a graph from records of any of the six types, in any order."""
+        groups: dict[type[Any], list[Any]] = {t: [] for t in RECORD_TYPES}
+        for record in records:
+            try:
+                groups[type(record)].append(record)
+            except KeyError:
+                msg = f"expected a claimtrack record, got {type(record).__name__}"
+                raise TypeError(msg) from None
+        return cls(
+            sources=groups[Source],
+            documents=groups[Document],
+            claims=groups[Claim],
+            attributions=groups[Attribution],
+            relations=groups[Relation],
+            assessments=groups[Assessment],
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.sources,
+                self.documents,
+                self.claims,
+                self.attributions,
+                self.relations,
+                self.assessments,
+            )
+        )
+
+    def __iter__(self) -> Iterator[Record]:
+        """Iterate over every record, in canonical order."""
+        yield from self.sources
+        yield from self.documents
+        yield from self.claims
+        yield from self.attributions
+        yield from self.relations
+        yield from self.assessments
+
+    def __len__(self) -> int:
+        return (
+            len(self.sources)
+            + len(self.documents)
+            + len(self.claims)
+            + len(self.attributions)
+            + len(self.relations)
+            + len(self.assessments)
+        )
+
+    def merge(self, *others: ClaimGraph) -> ClaimGraph:
+        """Return a graph with the records of this graph and *others*.
+
+        Identical records are kept once. Different records with the same id are
+        all kept, never overwritten: `conflicts` lists them and the checks
+        report them (CT102).
+        """
+        return ClaimGraph.of(record for graph in (self, *others) for record in graph)
+
+    # --- memoisation --------------------------------------------------------
+
+    def _memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        cache = self._cache
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = compute()
+            return value
+
+    def _index(self, records: Sequence[R]) -> dict[str, R]:
+        index: dict[str, R] = {}
+        for record in records:
+            index.setdefault(record.id, record)
+        return index
+
+    # --- lookups by id ------------------------------------------------------
+
+    @property
+    def source_index(self) -> Mapping[str, Source]:
+        """Sources by id."""
+        return self._memo("sources", lambda: self._index(self.sources))  # type: ignore[no-any-return]
+
+    @property
+    def document_index(self) -> Mapping[str, Document]:
+        """Documents by id."""
+        return self._memo("documents", lambda: self._index(self.documents))  # type: ignore[no-any-return]
+
+    @property
+    def claim_index(self) -> Mapping[str, Claim]:
+        """Claims by id."""
+        return self._memo("claims", lambda: self._index(self.claims))  # type: ignore[no-any-return]
+
+    @property
+    def attribution_index(self) -> Mapping[str, Attribution]:
+        """Attributions by id."""
+        return self._memo("attributions", lambda: self._index(self.attributions))  # type: ignore[no-any-return]
+
+    @property
+    def relation_index(self) -> Mapping[str, Relation]:
+        """Relations by id."""
+        return self._memo("relations", lambda: self._index(self.relations))  # type: ignore[no-any-return]
+
+    @property
+    def assessment_index(self) -> Mapping[str, Assessment]:
+        """Assessments by id."""
+        return self._memo("assessments", lambda: self._index(self.assessments))  # type: ignore[no-any-return]
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with id *source_id*, or None."""
+        return self.source_index.get(source_id)
+
+    def document(self, document_id: str) -> Document | None:
+        """Return the document with id *document_id*, or None."""
+        return self.document_index.get(document_id)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """Return the claim with id *claim_id*, or None."""
+        return self.claim_index.get(claim_id)
+
+    def attribution(self, attribution_id: str) -> Attribution | None:
+        """Return the attribution with id *attribution_id*, or None."""
+        return self.attribution_index.get(attribution_id)
+
+    def conflicts(self) -> list[tuple[Record, ...]]:
+        """Return each set of distinct records of one type that share an id."""
+
+        def compute() -> list[tuple[Record, ...]]:
+            found: list[tuple[Record, ...]] = []
+            for group in (
+                self.sources,
+                self.documents,
+                self.claims,
+                self.attributions,
+                self.relations,
+                self.assessments,
+            ):
+                i = 0
+                while i < len(group):
+                    j = i + 1
+                    while j < len(group) and group[j].id == group[i].id:
+                        j += 1
+                    if j > i + 1:
+                        found.append(tuple(group[i:j]))
+                    i = j
+            return found
+
+        return self._memo("conflicts", compute)  # type: ignore[no-any-return]
+
+    # --- what refers to what ------------------------------------------------
+
+    def _group_by(
+        self, key: str, records: Sequence[R], field: str
+    ) -> dict[str, tuple[R, ...]]:
+        def compute() -> dict[str, tuple[R, ...]]:
+            grouped: defaultdict[str, list[R]] = defaultdict(list)
+            for record in records:
+                value = getattr(record, field)
+                if value is not None:
+                    grouped[value].append(record)
+            return {k: tuple(v) for k, v in grouped.items()}
+
+        return self._memo(key, compute)  # type: ignore[no-any-return]
+
+    def attributions_of(self, claim_id: str) -> tuple[Attribution, ...]:
+        """Return every attribution of the claim, relays included."""
+        return self._group_by("by-claim", self.attributions, "claim").get(claim_id, ())
+
+    def assessments_of(self, claim_id: str) -> tuple[Assessment, ...]:
+        """Return the analysts' assessments of the claim."""
+        return self._group_by("assessed", self.assessments, "claim").get(claim_id, ())
+
+    def relations_of(self, claim_id: str) -> tuple[Relation, ...]:
+        """Return the relations the claim takes part in, either end."""
+
+        def compute() -> dict[str, tuple[Relation, ...]]:
+            grouped: defaultdict[str, list[Relation]] = defaultdict(list)
+            for relation in self.relations:
+                grouped[relation.claim].append(relation)
+                if relation.target != relation.claim:
+                    grouped[relation.target].append(relation)
+            return {k: tuple(v) for k, v in grouped.items()}
+
+        by_claim: dict[str, tuple[Relation, ...]] = self._memo("related", compute)
+        return by_claim.get(claim_id, ())
+
+    def relays_of(self, attribution_id: str) -> tuple[Attribution, ...]:
+        """Return the attributions that relay this one (one hop downstream)."""
+        return self._group_by("relays", self.attributions, "via").get(
+            attribution_id, ()
+        )
+
+    def documents_by(self, source_id: str) -> tuple[Document, ...]:
+        """Return the documents the source published."""
+        return self._group_by("published", self.documents, "publisher").get(
+            source_id, ()
+        )
+
+    def attributions_in(self, document_id: str) -> tuple[Attribution, ...]:
+        """Return the attributions recorded in the document."""
+        return self._group_by("recorded", self.attributions, "document").get(
+            document_id, ()
+        )
+
+    def attributions_by(self, source_id: str) -> tuple[Attribution, ...]:
+        """Return the attributions that credit the source."""
+        return self._group_by("credited", self.attributions, "source").get(
+            source_id, ()
+        )
+
+    # --- relay chains and origins -------------------------------------------
+
+    def _relay_walk(self) -> _Walk:
+        index = self.attribution_index
+
+        def link(attribution_id: str) -> object:
+            attribution = index.get(attribution_id)
+            return _MISSING if attribution is None else attribution.via
+
+        return self._memo("relay-walk", lambda: _Walk(index, link))  # type: ignore[no-any-return]
+
+    def origin(self, attribution_id: str) -> Attribution | None:
+        """Return the first-hand attribution at the end of the relay chain.
+
+        None if the chain never reaches one: it loops, or it relays an
+        attribution that does not exist.
+        """
+        end = self._relay_walk().end.get(attribution_id)
+        return None if end is None else self.attribution_index[end]
+
+    def depth(self, attribution_id: str) -> int | None:
+        """Return how many relays separate the attribution from its origin."""
+        walk = self._relay_walk()
+        if walk.end.get(attribution_id) is None:
+            return None
+        return walk.depth[attribution_id]
+
+    def chain(self, attribution_id: str) -> tuple[Attribution, ...]:
+        """Return the attribution and every hop upstream of it, origin last.
+
+        The walk stops early, without repeating a hop, at a relay loop or at a
+        ``via`` naming an attribution that does not exist.
+        """
+        index = self.attribution_index
+        hops: list[Attribution] = []
+        seen: set[str] = set()
+        current = index.get(attribution_id)
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            hops.append(current)
+            current = None if current.via is None else index.get(current.via)
+        return tuple(hops)
+
+    def relay_cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Return each relay loop once, as the ids of the attributions in it."""
+        return self._relay_walk().cycles
+
+    def in_relay_cycle(self, attribution_id: str) -> bool:
+        """Whether following ``via`` from the attribution comes back to it."""
+        return attribution_id in self._relay_walk().in_cycle
+
+    def leaves_of(self, claim_id: str) -> tuple[Attribution, ...]:
+        """Return the claim's most-downstream hops: those nothing else relays.
+
+        Each leaf starts one chain; a claim stated first hand and never relayed
+        is its own leaf.
+        """
+        return tuple(
+            a for a in self.attributions_of(claim_id) if not self.relays_of(a.id)
+        )
+
+    def origins_of(self, claim_id: str) -> tuple[Attribution, ...]:
+        """Return the distinct first-hand attributions behind the claim."""
+        found: dict[str, Attribution] = {}
+        for attribution in self.attributions_of(claim_id):
+            origin = self.origin(attribution.id)
+            if origin is not None:
+                found.setdefault(origin.id, origin)
+        return tuple(found[k] for k in sorted(found))
+
+    # --- affiliations and independence --------------------------------------
+
+    def _affiliation_walk(self) -> _Walk:
+        index = self.source_index
+
+        def link(source_id: str) -> object:
+            source = index.get(source_id)
+            return _MISSING if source is None else source.affiliation
+
+        return self._memo("affiliation-walk", lambda: _Walk(index, link))  # type: ignore[no-any-return]
+
+    def affiliation_root(self, source_id: str) -> str:
+        """Return the id at the top of the source's affiliation chain.
+
+        A source with no affiliation is its own root. A chain that reaches an id
+        with no source record ends there (that id is the root); a chain that
+        loops has the smallest id in the loop as its root, so the answer is the
+        same wherever the loop is entered.
+        """
+        walk = self._affiliation_walk()
+        end = walk.end.get(source_id, _MISSING)
+        if isinstance(end, str):
+            return end
+        if end is _MISSING:
+            return source_id
+        return self._broken_affiliation_root(source_id)
+
+    def _broken_affiliation_root(self, source_id: str) -> str:
+        def compute() -> dict[str, str]:
+            roots: dict[str, str] = {}
+            index = self.source_index
+            walk = self._affiliation_walk()
+            for cycle in walk.cycles:
+                root = min(cycle)
+                for member in cycle:
+                    roots[member] = root
+            for start in index:
+                if walk.end.get(start) is not None or start in roots:
+                    continue
+                path: list[str] = []
+                current: str | None = start
+                while current is not None and current not in roots:
+                    path.append(current)
+                    source = index.get(current)
+                    if source is None:
+                        roots[current] = current
+                        break
+                    current = source.affiliation
+                root = roots[current] if current is not None else path[-1]
+                for node in path:
+                    roots[node] = root
+            return roots
+
+        roots: dict[str, str] = self._memo("broken-roots", compute)
+        return roots.get(source_id, source_id)
+
+    def affiliation_cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Return each affiliation loop once, as the ids of the sources in it."""
+        return self._affiliation_walk().cycles
+
+    def origin_groups(self, claim_id: str) -> tuple[OriginGroup, ...]:
+        """Return the claim's origins grouped by affiliation root.
+
+        Origins whose sources answer to the same root are one voice: two
+        anonymous US officials and the State Department are one group. The
+        number of groups is the number of independent origins.
+        """
+        grouped: defaultdict[str, list[Attribution]] = defaultdict(list)
+        for origin in self.origins_of(claim_id):
+            grouped[self.affiliation_root(origin.source)].append(origin)
+        return tuple(
+            OriginGroup(root=root, origins=tuple(grouped[root]))
+            for root in sorted(grouped)
+        )
+
+    def related_claims(
+        self, claim_id: str, kind: RelationKind | None = None
+    ) -> tuple[str, ...]:
+        """Return ids of claims related to this one (of one *kind*, if given)."""
+        found: list[str] = []
+        for relation in self.relations_of(claim_id):
+            if kind is not None and relation.kind is not kind:
+                continue
+            other = relation.target if relation.claim == claim_id else relation.claim
+            found.append(other)
+        return tuple(dict.fromkeys(found))
+
+
+def _ref(value: Record | str) -> str:
+    return value if isinstance(value, str) else value.id
+
+
+class GraphBuilder:
+    """Build a graph in a script, in the order a reader meets the article.
+
+    Each method adds one record and returns it, so later calls can refer to it
+    directly. Adding a record whose id is taken by a different record of the
+    same type is an error here (in a script it is always a mistake); identical
+    repeats are harmless.
+
+    Example:
+        >>> b = GraphBuilder()
+        >>> wapo = b.source("wapo", "The Washington Post", kind="news_outlet")
+        >>> report = b.document("wapo-report", publisher=wapo, published="2025-01-24")
+        >>> claim = b.claim("c1", "US shared intelligence.", language="en")
+        >>> said = b.attribute(claim, source=wapo, document=report)
+        >>> b.build().origin(said.id) == said
+        True
+    """
+
+    def __init__(self) -> None:
+        self._records: dict[tuple[type[Any], str], Record] = {}
+
+    def add(self, record: R) -> R:
+        """Add a record built by hand and return it."""
+        key = (type(record), record.id)
+        existing = self._records.get(key)
+        if existing is not None and existing != record:
+            msg = (
+                f"a different {record.TYPE} with id {record.id!r} was already added; "
+                "ids must be unique within a type"
+            )
+            raise ValueError(msg)
+        self._records[key] = record
+        return record
+
+    def source(self, id: str, name: str, **fields: Any) -> Source:  # noqa: A002
+        """Add a source. *fields* are those of `Source`."""
+        if "affiliation" in fields and fields["affiliation"] is not None:
+            fields["affiliation"] = _ref(fields["affiliation"])
+        return self.add(Source(id=id, name=name, **fields))
+
+    def document(self, id: str, **fields: Any) -> Document:  # noqa: A002
+        """Add a document. *fields* are those of `Document`."""
+        if fields.get("publisher") is not None:
+            fields["publisher"] = _ref(fields["publisher"])
+        return self.add(Document(id=id, **fields))
+
+    def claim(self, id: str, text: str, **fields: Any) -> Claim:  # noqa: A002
+        """Add a claim in its original wording. *fields* are those of `Claim`."""
+        if "about" in fields:
+            fields["about"] = tuple(_ref(party) for party in fields["about"])
+        return self.add(Claim(id=id, text=text, **fields))
+
+    def attribute(
+        self,
+        claim: Claim | str,
+        *,
+        source: Source | str,
+        document: Document | str,
+        id: str | None = None,  # noqa: A002
+        **fields: Any,
+    ) -> Attribution:
+        """Credit *claim* to *source* in *document*, first hand.
+
+        The id defaults to ``"<claim>:<source>"`` (``"<claim>:<source>:<document>"``
+        if that is taken).
+        """
+        claim_id, source_id, document_id = _ref(claim), _ref(source), _ref(document)
+        if fields.get("via") is not None:
+            fields["via"] = _ref(fields["via"])
+        if id is None:
+            id = self._fresh_id(  # noqa: A001
+                Attribution,
+                f"{claim_id}:{source_id}",
+                f"{claim_id}:{source_id}:{document_id}",
+            )
+        return self.add(
+            Attribution(
+                id=id, claim=claim_id, source=source_id, document=document_id, **fields
+            )
+        )
+
+    def relay(
+        self,
+        upstream: Attribution,
+        *,
+        source: Source | str,
+        document: Document | str,
+        id: str | None = None,  # noqa: A002
+        **fields: Any,
+    ) -> Attribution:
+        """Record that *source*, in *document*, relays the *upstream* hop."""
+        return self.attribute(
+            upstream.claim,
+            source=source,
+            document=document,
+            id=id,
+            via=upstream.id,
+            **fields,
+        )
+
+    def relate(
+        self,
+        claim: Claim | str,
+        kind: RelationKind | str,
+        target: Claim | str,
+        *,
+        id: str | None = None,  # noqa: A002
+        **fields: Any,
+    ) -> Relation:
+        """Record that *claim* supports/contradicts/refines/is the same as *target*."""
+        claim_id, target_id = _ref(claim), _ref(target)
+        kind_value = kind.value if isinstance(kind, RelationKind) else kind
+        if id is None:
+            id = self._fresh_id(Relation, f"{claim_id}:{kind_value}:{target_id}")  # noqa: A001
+        return self.add(
+            Relation(id=id, kind=kind, claim=claim_id, target=target_id, **fields)
+        )
+
+    def assess(
+        self,
+        claim: Claim | str,
+        *,
+        by: Source | str | None = None,
+        id: str | None = None,  # noqa: A002
+        **fields: Any,
+    ) -> Assessment:
+        """Record an analyst's or fact-checker's judgment of *claim*."""
+        claim_id = _ref(claim)
+        by_id = None if by is None else _ref(by)
+        if id is None:
+            id = self._fresh_id(  # noqa: A001
+                Assessment, f"{claim_id}:assessed-by:{by_id or 'analyst'}"
+            )
+        return self.add(Assessment(id=id, claim=claim_id, by=by_id, **fields))
+
+    def _fresh_id(self, kind: type[Any], *candidates: str) -> str:
+        for candidate in candidates:
+            if (kind, candidate) not in self._records:
+                return candidate
+        base = candidates[-1]
+        n = 2
+        while (kind, f"{base}:{n}") in self._records:
+            n += 1
+        return f"{base}:{n}"
+
+    def build(self) -> ClaimGraph:
+        """Return the graph of everything added so far."""
+        return ClaimGraph.of(self._records.values())

@@ -408,7 +408,8 @@ def cumulative_fusion(opinions: Iterable[Opinion]) -> Opinion:
     which for two sources is the textbook ``b = (b_A u_B + b_B u_A) /
     (u_A + u_B - u_A u_B)`` with base rate ``(a_A u_B + a_B u_A - (a_A + a_B) u_A
     u_B) / (u_A + u_B - 2 u_A u_B)``.  The base rate is thus weighted by evidence,
-    which keeps fusion associative.  Special cases:
+    which keeps fusion associative; a mean weighted by ``1 - u_i``, as some
+    multi-source formulations use, would not be.  Special cases:
 
     * Any dogmatic source (``u = 0``): the dogmatic sources are averaged with
       equal weights, base rates included, and the others are ignored.

@@ -1,0 +1,50 @@
+"""Text from claim files, shaped for display in the formats we write.
+
+Text in a graph is untrusted: it may hold lone surrogates (which cannot be
+written as UTF-8), control characters, or a 10 MB quote. Each format escapes
+for its own syntax; what they share lives here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.graph import ClaimGraph
+from claimtrack.records import Source
+
+__all__ = ["source_label", "truncate", "writable"]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACE = re.compile(r"\s+")
+
+
+def writable(text: str) -> str:
+    """Return *text* with each lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def truncate(text: str, limit: int) -> str:
+    """Return *text* in at most *limit* characters, cut at a word if it is longer.
+
+    Runs of white space become one space. A cut text ends with an ellipsis
+    and keeps whole words unless the first word alone is too long.
+    """
+    flat = _SPACE.sub(" ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def source_label(graph: ClaimGraph, source_id: str) -> str:
+    """Return how a source is shown: its name, or its id if it has no record."""
+    source: Source | None = graph.source(source_id)
+    return source_id if source is None else source.name

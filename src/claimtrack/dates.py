@@ -89,6 +89,17 @@ def _parse_point(text: str) -> tuple[datetime.date, datetime.date]:
     return point, point
 
 
+def _weekday(value: Weekday | str | None) -> Weekday | None:
+    if value is None or isinstance(value, Weekday):
+        return value
+    try:
+        return Weekday(value)
+    except ValueError:
+        names = ", ".join(day.value for day in Weekday)
+        msg = f"weekday must be one of {names}, got {value!r}"
+        raise ValueError(msg) from None
+
+
 @attrs.frozen(kw_only=True)
 class FuzzyDate:
     """A date known to a day, a month, a year, or only within an interval.
@@ -98,18 +109,27 @@ class FuzzyDate:
 
     Attributes:
         text: The canonical EDTF-style text, without the weekday.
-        weekday: The weekday the source text states, if it states one.
+        weekday: The weekday the source text states, if it states one; only a
+            single day may carry one.
         earliest: The first day the date may be (`datetime.date.min` if open).
         latest: The last day the date may be (`datetime.date.max` if open).
     """
 
     text: str
-    weekday: Weekday | None = None
+    weekday: Weekday | None = attrs.field(default=None, converter=_weekday)
     earliest: datetime.date = attrs.field(init=False, eq=False, repr=False)
     latest: datetime.date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         earliest, latest = _bounds(self.text)
+        if self.weekday is not None and (earliest != latest or "/" in self.text):
+            # A weekday pins one day; beside a month or an interval it would say
+            # nothing a check could verify, so it is most likely a typing slip.
+            msg = (
+                f"a weekday can only accompany a single day (YYYY-MM-DD), "
+                f"got {self.text!r} with {self.weekday.value}"
+            )
+            raise ValueError(msg)
         object.__setattr__(self, "earliest", earliest)
         object.__setattr__(self, "latest", latest)
 
@@ -137,7 +157,8 @@ class FuzzyDate:
             try:
                 weekday = Weekday(weekday_s)
             except ValueError:
-                msg = f"unknown weekday {weekday_s!r} in {text!r}"
+                names = ", ".join(day.value for day in Weekday)
+                msg = f"weekday must be one of {names}, got {weekday_s!r} in {text!r}"
                 raise ValueError(msg) from None
         return cls(text=match["edtf"], weekday=weekday)
 
@@ -193,7 +214,10 @@ def _bounds(text: str) -> tuple[datetime.date, datetime.date]:
         return _parse_point(text)
     first, _, last = text.partition("/")
     if "/" in last:
-        msg = f"an interval has exactly two ends, got {text!r}"
+        msg = (
+            "expected a date like '2025-01-24' or an interval of two dates like "
+            f"'2025-01-24/2025-01-31', got {text!r}"
+        )
         raise ValueError(msg)
     if first == ".." and last == "..":
         msg = f"an interval needs at least one known end, got {text!r}"

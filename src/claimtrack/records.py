@@ -19,6 +19,7 @@ built, loaded and examined as a whole.
 from __future__ import annotations
 
 import enum
+import json
 import math
 import re
 import types
@@ -230,8 +231,14 @@ class RelationKind(enum.Enum):
 
 # --- field validation and conversion ----------------------------------------
 
-_ID_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,126}[A-Za-z0-9])?")
-_LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+ID_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,126}[A-Za-z0-9])?"
+"""What an id looks like: a short slug (the whole text must match)."""
+
+LANGUAGE_PATTERN = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"
+"""What a language tag looks like: 'ar', 'en-GB' (the whole text must match)."""
+
+_ID_RE = re.compile(ID_PATTERN)
+_LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -291,6 +298,23 @@ def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise TypeError(msg)
 
 
+def _check_required_text(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be text, got {type(value).__name__}"
+        raise TypeError(msg)
+
+
+def _check_required_language(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is None:
+        msg = f"{attribute.name} must be a language tag like 'ar' or 'en-GB', got None"
+        raise ValueError(msg)
+    _check_language(instance, attribute, value)
+
+
 def _check_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         msg = f"{attribute.name} must be true or false, got {value!r}"
@@ -304,6 +328,14 @@ def _check_extra(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise ValueError(msg)
 
 
+MAX_JSON_DEPTH = 64
+"""How deeply the values of an ``extra`` mapping may nest (objects and arrays).
+
+The limit keeps every value that loads also writable: JSON encoders recurse, and
+a value nested near the interpreter's recursion limit would load but not dump.
+"""
+
+
 def json_problem(value: object) -> str | None:
     """Return why *value* is not a JSON object, or None if it is one.
 
@@ -311,24 +343,74 @@ def json_problem(value: object) -> str | None:
     """
     if not isinstance(value, Mapping):
         return f" must be a mapping, got {type(value).__name__}"
-    stack: list[tuple[str, object]] = [("", value)]
+    stack: list[tuple[str, int, object]] = [("", 0, value)]
     while stack:
-        path, item = stack.pop()
+        path, depth, item = stack.pop()
         if item is None or isinstance(item, (bool, int, str)):
             continue
         if isinstance(item, float):
             if not math.isfinite(item):
                 return f"{path} must be a finite number, got {item!r}"
-        elif isinstance(item, Mapping):
-            for key, child in item.items():
-                if not isinstance(key, str):
-                    return f"{path} keys must be strings, got {key!r}"
-                stack.append((f"{path}[{key!r}]", child))
-        elif isinstance(item, (list, tuple)):
-            stack.extend((f"{path}[{i}]", child) for i, child in enumerate(item))
+        elif isinstance(item, (Mapping, list, tuple)):
+            if depth > MAX_JSON_DEPTH:
+                return f"{path} nests deeper than {MAX_JSON_DEPTH} levels"
+            if isinstance(item, Mapping):
+                for key, child in item.items():
+                    if not isinstance(key, str):
+                        return f"{path} keys must be strings, got {key!r}"
+                    stack.append((f"{path}[{key!r}]", depth + 1, child))
+            else:
+                stack.extend(
+                    (f"{path}[{i}]", depth + 1, child) for i, child in enumerate(item)
+                )
         else:
             return f"{path} must hold only JSON values, got {type(item).__name__}"
     return None
+
+
+def _json_copy(value: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a fresh copy of a JSON object, made of plain dicts and lists.
+
+    Copying cuts every link to the caller's mutable containers, so a record
+    cannot change after it is built, and tuples become lists so that a record
+    built in Python equals the same record read back from its file. Values
+    that are not JSON are copied as they are, for the validator to report.
+    """
+    root: dict[str, Any] = dict.fromkeys(value)
+    stack: list[tuple[Any, Any, int, object]] = [
+        (root, key, 1, child) for key, child in value.items()
+    ]
+    while stack:
+        parent, key, depth, item = stack.pop()
+        if isinstance(item, Mapping):
+            if depth > MAX_JSON_DEPTH:
+                msg = f"extra must not nest deeper than {MAX_JSON_DEPTH} levels"
+                raise ValueError(msg)
+            copy: Any = dict.fromkeys(item)
+            stack.extend((copy, k, depth + 1, child) for k, child in item.items())
+        elif isinstance(item, (list, tuple)):
+            if depth > MAX_JSON_DEPTH:
+                msg = f"extra must not nest deeper than {MAX_JSON_DEPTH} levels"
+                raise ValueError(msg)
+            copy = [None] * len(item)
+            stack.extend((copy, i, depth + 1, child) for i, child in enumerate(item))
+        else:
+            copy = item
+        parent[key] = copy
+    return root
+
+
+def _json_key(value: Mapping[str, Any]) -> str:
+    """Return a text that two JSON objects share only if they are the same JSON.
+
+    Python's ``==`` takes ``True`` for ``1``, ``1`` for ``1.0`` and ``0.0`` for
+    ``-0.0``; a file does not, so equality of ``extra`` must not either.
+    """
+    try:
+        return json.dumps(dict(value), sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        # Not JSON (only possible if validation was bypassed): fall back to repr.
+        return repr(value)
 
 
 def _member(cls: type[E], field: str, value: object, scale: str = "") -> E:
@@ -350,25 +432,51 @@ def _date(value: FuzzyDate | str | None) -> FuzzyDate | None:
     return FuzzyDate.parse(value)
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
+def _strings(name: str, value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        msg = f"expected a list of strings, got the single string {value!r}"
+        msg = f"{name} must be a list of strings, got the single string {value!r}"
+        raise TypeError(msg)
+    if not isinstance(value, Iterable):
+        msg = f"{name} must be a list of strings, got {type(value).__name__}"
         raise TypeError(msg)
     items = value if type(value) is tuple else tuple(value)
-    for item in items:
+    for i, item in enumerate(items):
         if not isinstance(item, str):
-            msg = f"expected a list of strings, got {item!r} in it"
+            msg = f"{name} must be a list of strings, got {item!r} at [{i}]"
             raise TypeError(msg)
     return items
 
 
-def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    if type(value) is types.MappingProxyType:
-        return value
+def _aliases(value: Iterable[str]) -> tuple[str, ...]:
+    return _strings("aliases", value)
+
+
+def _about(value: Iterable[str]) -> tuple[str, ...]:
+    return _strings("about", value)
+
+
+def _frozen_mapping(name: str, value: Mapping[str, Any]) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        msg = f"expected a mapping, got {type(value).__name__}"
+        msg = f"{name} must be a mapping, got {type(value).__name__}"
         raise TypeError(msg)
     return types.MappingProxyType(dict(value))
+
+
+def _names(value: Mapping[str, str]) -> Mapping[str, str]:
+    return _frozen_mapping("names", value)
+
+
+def _translations(value: Mapping[str, str]) -> Mapping[str, str]:
+    return _frozen_mapping("translations", value)
+
+
+def _frozen_json(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        msg = f"extra must be a mapping, got {type(value).__name__}"
+        raise TypeError(msg)
+    if not value:
+        return types.MappingProxyType({})
+    return types.MappingProxyType(_json_copy(value))
 
 
 def _source_kind(value: SourceKind | str) -> SourceKind:
@@ -427,7 +535,11 @@ def _note() -> Any:
 
 def _extra() -> Any:
     return attrs.field(
-        factory=dict, converter=_frozen_mapping, validator=_check_extra, hash=False
+        factory=dict,
+        converter=_frozen_json,
+        validator=_check_extra,
+        eq=_json_key,
+        hash=False,
     )
 
 
@@ -454,14 +566,14 @@ class Source:
     TYPE: ClassVar[str] = "source"
 
     id: str = attrs.field(validator=_check_id)
-    name: str = attrs.field(validator=_check_text)
+    name: str = attrs.field(validator=_check_required_text)
     names: Mapping[str, str] = attrs.field(
         factory=dict,
-        converter=_frozen_mapping,
+        converter=_names,
         validator=_check_language_keys,
         hash=False,
     )
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
     kind: SourceKind = attrs.field(default=SourceKind.OTHER, converter=_source_kind)
     anonymous: bool = attrs.field(default=False, validator=_check_flag)
     descriptor: str | None = attrs.field(default=None, validator=_check_text)
@@ -517,17 +629,17 @@ class Claim:
     TYPE: ClassVar[str] = "claim"
 
     id: str = attrs.field(validator=_check_id)
-    text: str = attrs.field(validator=_check_text)
-    language: str = attrs.field(validator=_check_language)
+    text: str = attrs.field(validator=_check_required_text)
+    language: str = attrs.field(validator=_check_required_language)
     translations: Mapping[str, str] = attrs.field(
         factory=dict,
-        converter=_frozen_mapping,
+        converter=_translations,
         validator=_check_language_keys,
         hash=False,
     )
     kind: ClaimKind = attrs.field(default=ClaimKind.FACT, converter=_claim_kind)
     about: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(), converter=_about, validator=_check_ids
     )
     event_date: FuzzyDate | None = attrs.field(default=None, converter=_date)
     place: str | None = attrs.field(default=None, validator=_check_text)

@@ -21,27 +21,44 @@ stable: ``dumps(loads(text)) == text`` for canonical text, so files diff well.
 Loading is strict at the edge: unknown keys, duplicate keys, wrong types,
 invalid dates and values outside a vocabulary are all reported at once, each
 with its path, in one `LoadError`. Consistency between records (ids that do not
-exist, relay loops) is not a load error; the checks report it.
+exist, relay loops) is not a load error; the checks report it. A file that
+cannot be opened at all raises the `OSError` the system reports.
+
+Numbers in ``extra`` are read as JSON parsers commonly read them: integers
+exactly, whatever their size, and fractions as IEEE doubles, written back in
+their shortest exact form (``-0.0`` stays ``-0.0``). A number beyond a double's
+range is an error rather than a silent infinity.
+
+`json_schema` describes the format as a JSON Schema (Draft 2020-12), generated
+from the record definitions.
 """
 
 from __future__ import annotations
 
+import enum
+import inspect
 import json
+import math
 import os
 import re
 import tempfile
+import types
+import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, Union, cast
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from .dates import FuzzyDate
+from .dates import FuzzyDate, Weekday
 from .errors import LoadError, Problem
 from .graph import ClaimGraph
 from .records import (
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MAX_JSON_DEPTH,
     RECORD_TYPES,
     Assessment,
     Attribution,
@@ -52,7 +69,17 @@ from .records import (
     Source,
 )
 
-__all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "write_text_atomically"]
+__all__ = [
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "unstructure",
+    "write_text_atomically",
+]
 
 
 def __dir__() -> list[str]:
@@ -63,6 +90,9 @@ FORMAT_VERSION = 1
 """The version of the file format this library writes."""
 
 _VERSION_KEY = "claimtrack"
+
+_ID_RE = re.compile(ID_PATTERN)
+_LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
 _GROUPS: dict[str, type[Any]] = {
     "sources": Source,
@@ -82,10 +112,14 @@ _ALWAYS_WRITTEN = frozenset({"kind", "stance", "mode"})
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+# Where a problem is: object keys and array indexes from the document's root.
+_Where = tuple[Union[str, int], ...]  # noqa: UP007 - evaluated at runtime on 3.10
+
+
 class _Invalid(Exception):  # noqa: N818 - internal signal, never escapes
     """Problems found in one value, with paths relative to it."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    def __init__(self, problems: list[tuple[_Where, str]]) -> None:
         super().__init__(problems)
         self.problems = problems
 
@@ -96,7 +130,8 @@ def _json_type(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        text = repr(value)
+        return f"the number {text}" if len(text) <= 40 else "a number"
     if isinstance(value, str):
         return f"the string {value!r}" if len(value) <= 40 else "a string"
     if isinstance(value, list):
@@ -106,12 +141,16 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
-def _expected_json(field: attrs.Attribute[Any]) -> tuple[type[Any], str] | None:
+_MAPPINGS = frozenset({"extra", "names", "translations"})
+_STRING_LISTS = frozenset({"aliases", "about"})
+
+
+def _expected_json(field: attrs.Attribute[Any]) -> tuple[type[Any], str]:
     """Return the JSON type a field must have in a file, and its name."""
     name = field.name
-    if name in {"extra", "names", "translations"}:
+    if name in _MAPPINGS:
         return dict, "an object"
-    if name in {"aliases", "about"}:
+    if name in _STRING_LISTS:
         return list, "an array of strings"
     if name == "anonymous":
         return bool, "true or false"
@@ -120,13 +159,15 @@ def _expected_json(field: attrs.Attribute[Any]) -> tuple[type[Any], str] | None:
     return str, "a string"
 
 
-def _field_problems(cls: type[Any], data: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _field_problems(
+    cls: type[Any], data: Mapping[str, Any]
+) -> list[tuple[_Where, str]]:
     """Diagnose a record that failed to build, field by field."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[_Where, str]] = []
     fields = attrs.fields(cls)
-    known = {f.name for f in fields if f.init}
+    known = [f.name for f in fields if f.init]
     problems.extend(
-        (f".{key}" if _plain_key(key) else f"[{key!r}]", "unknown field")
+        ((key,), f"unknown field; {cls.TYPE} fields are {', '.join(known)}")
         for key in data
         if key not in known
     )
@@ -135,35 +176,86 @@ def _field_problems(cls: type[Any], data: Mapping[str, Any]) -> list[tuple[str, 
             continue
         if field.name not in data:
             if field.default is attrs.NOTHING:
-                problems.append((f".{field.name}", "missing required field"))
+                problems.append(((field.name,), "missing required field"))
             continue
         value = data[field.name]
-        expected = _expected_json(field)
-        if expected is not None and not (
-            isinstance(value, expected[0])
-            and not (expected[0] is int and isinstance(value, bool))
+        expected, expected_name = _expected_json(field)
+        if not isinstance(value, expected) or (
+            expected is int and isinstance(value, bool)
         ):
             if value is None and field.default is None:
                 continue
             problems.append(
-                (f".{field.name}", f"expected {expected[1]}, got {_json_type(value)}")
+                ((field.name,), f"expected {expected_name}, got {_json_type(value)}")
             )
             continue
+        if field.name in _MAPPINGS or field.name in _STRING_LISTS:
+            found = _container_problems(field.name, value)
+            if found:
+                problems.extend(found)
+                continue
         try:
             converted = field.converter(value) if field.converter else value
             if field.validator is not None:
                 field.validator(None, field, converted)
         except (TypeError, ValueError) as error:
-            message = str(error)
-            prefix = f"{field.name} "
-            message = message.removeprefix(prefix)
-            problems.append((f".{field.name}", message))
+            message = str(error).removeprefix(f"{field.name} ")
+            problems.append(((field.name,), message))
     if not problems:
         # Every field is fine on its own; say what the constructor objected to.
         try:
             cls(**data)
         except (TypeError, ValueError) as error:
-            problems.append(("", str(error)))
+            problems.append(((), str(error)))
+    return problems
+
+
+def _container_problems(name: str, value: Any) -> list[tuple[_Where, str]]:
+    """Diagnose the items of a mapping or list field, each at its own path."""
+    problems: list[tuple[_Where, str]] = []
+    if name == "extra":
+        stack: list[tuple[_Where, int, Any]] = [((name,), 0, value)]
+        while stack:
+            path, depth, item = stack.pop()
+            if isinstance(item, float) and not math.isfinite(item):
+                problems.append(
+                    (path, "expected a number a double can hold, got one beyond it")
+                )
+            elif isinstance(item, (dict, list)):
+                if depth > MAX_JSON_DEPTH:
+                    problems.append(
+                        (path, f"nests deeper than {MAX_JSON_DEPTH} levels")
+                    )
+                    continue
+                children = item.items() if isinstance(item, dict) else enumerate(item)
+                stack.extend(
+                    ((*path, key), depth + 1, child) for key, child in children
+                )
+        problems.sort(key=lambda problem: _sort_key(problem[0]))
+    elif name in _MAPPINGS:
+        for key, item in value.items():
+            if _LANGUAGE_RE.fullmatch(key) is None:
+                problems.append(
+                    (
+                        (name, key),
+                        (
+                            "expected a language tag like 'ar' or 'en-GB' as key, "
+                            f"got {key!r}"
+                        ),
+                    )
+                )
+            if not isinstance(item, str):
+                problems.append(
+                    ((name, key), f"expected a string, got {_json_type(item)}")
+                )
+    else:
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                problems.append(
+                    ((name, i), f"expected a string, got {_json_type(item)}")
+                )
+            elif name == "about" and _ID_RE.fullmatch(item) is None:
+                problems.append(((name, i), f"expected an id, got {item!r}"))
     return problems
 
 
@@ -171,12 +263,51 @@ def _plain_key(key: object) -> bool:
     return isinstance(key, str) and key.isidentifier()
 
 
+def _format_path(path: _Where) -> str:
+    parts = ["$"]
+    for segment in path:
+        if isinstance(segment, int):
+            parts.append(f"[{segment}]")
+        elif _plain_key(segment):
+            parts.append(f".{segment}")
+        else:
+            parts.append(f"[{segment!r}]")
+    return "".join(parts)
+
+
+_TOP_ORDER = {key: rank for rank, key in enumerate((_VERSION_KEY, *_GROUPS))}
+_FIELD_ORDER = {
+    group: {f.name: rank for rank, f in enumerate(attrs.fields(cls))}
+    for group, cls in _GROUPS.items()
+}
+
+
+def _sort_key(path: _Where) -> tuple[tuple[int, int], ...]:
+    """Order paths as a reader meets them: groups, then records, then fields.
+
+    Keys inside a field's value keep the order the problems were found in (the
+    sort is stable).
+    """
+    key: list[tuple[int, int]] = []
+    for depth, segment in enumerate(path):
+        if isinstance(segment, int):
+            key.append((0, segment))
+        elif depth == 0:
+            key.append((1, _TOP_ORDER.get(segment, len(_TOP_ORDER))))
+        elif depth == 2 and path[0] in _FIELD_ORDER:
+            order = _FIELD_ORDER[path[0]]
+            key.append((1, order.get(segment, len(order))))
+        else:
+            key.append((1, 0))
+    return tuple(key)
+
+
 def _make_structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
     known = frozenset(f.name for f in attrs.fields(cls) if f.init)
 
     def structure(data: Any, _: Any) -> Any:
-        if type(data) is not dict:
-            raise _Invalid([("", f"expected an object, got {_json_type(data)}")])
+        if not isinstance(data, dict):
+            raise _Invalid([((), f"expected an object, got {_json_type(data)}")])
         if known.issuperset(data):
             try:
                 return cls(**data)
@@ -188,7 +319,9 @@ def _make_structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
 
 
 def _sorted_json(value: Any) -> Any:
-    """Return a JSON value with every object's keys sorted, iteratively."""
+    """Return a JSON value with every object's keys sorted."""
+    # Recursion is safe: records refuse values nested deeper than
+    # MAX_JSON_DEPTH, far below the interpreter's limit.
     if not isinstance(value, Mapping):
         if isinstance(value, (list, tuple)):
             return [_sorted_json(v) for v in value]
@@ -289,6 +422,166 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise
 
 
+# --- JSON Schema ------------------------------------------------------------
+
+SCHEMA_ID = f"https://claimtrack.readthedocs.io/schema/claimtrack-{FORMAT_VERSION}.json"
+"""The ``$id`` of the JSON Schema of the format this library writes."""
+
+# Fields that hold the id of another record (or, for `about`, several).
+_ID_FIELDS = frozenset(
+    {"id", "publisher", "affiliation", "claim", "source", "document", "via"}
+    | {"target", "by"}
+)
+_POINT = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
+_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_GENERIC_DOCS = {
+    "note": "Free-text note.",
+    "extra": "User-defined fields, any JSON values, kept exactly as written.",
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (Draft 2020-12) of the canonical file format.
+
+    The schema is generated from the record definitions, so it cannot drift
+    from them. It checks the shape of a file: keys, types, vocabularies, the
+    form of ids, language tags and dates. The loader checks more than any
+    schema can say (a 30 February, a repeated key, a lone surrogate), so a file
+    the schema accepts may still fail to load, never the other way round.
+    """
+    weekdays = "|".join(day.value for day in Weekday)
+    date = {
+        "type": "string",
+        "pattern": (
+            rf"^(?:{_DAY} \(({weekdays})\)|{_POINT}|{_POINT}/{_POINT}"
+            rf"|{_POINT}/\.\.|\.\./{_POINT})$"
+        ),
+        "description": (
+            "A date as precisely as known: '2025-01-24', '2025-01', '2025', "
+            "'2025-01-24/2025-01-31', '2025-01-24/..', '../2025-01-31', or a day "
+            "with the weekday the text states, '2025-01-24 (Friday)'."
+        ),
+    }
+    definitions: dict[str, Any] = {"date": date}
+    properties: dict[str, Any] = {
+        _VERSION_KEY: {
+            "type": "integer",
+            "const": FORMAT_VERSION,
+            "description": "The version of the file format.",
+        }
+    }
+    for group, cls in _GROUPS.items():
+        definitions[cls.__name__] = _record_schema(cls)
+        properties[group] = {
+            "type": "array",
+            "items": {"$ref": f"#/$defs/{cls.__name__}"},
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "claimtrack claim graph",
+        "description": (
+            "Claims, their sources and documents, who said what through whom, "
+            "relations between claims and analysts' assessments."
+        ),
+        "type": "object",
+        "required": [_VERSION_KEY],
+        "additionalProperties": False,
+        "properties": properties,
+        "$defs": definitions,
+    }
+
+
+def _record_schema(cls: type[Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    docs = _attribute_docs(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        hint = hints[field.name]
+        nullable = False
+        if typing.get_origin(hint) in {Union, types.UnionType}:
+            members = [a for a in typing.get_args(hint) if a is not type(None)]
+            nullable = len(members) < len(typing.get_args(hint))
+            hint = members[0]
+        schema = _value_schema(field.name, hint)
+        description = docs.get(field.name) or _GENERIC_DOCS.get(field.name)
+        if nullable:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        if description:
+            schema["description"] = description
+        properties[field.name] = schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    summary = (inspect.getdoc(cls) or "").split("\n\n")[0]
+    return {
+        "title": cls.__name__,
+        "description": " ".join(summary.split()),
+        "type": "object",
+        "required": required,
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+def _value_schema(name: str, hint: Any) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if name in _ID_FIELDS:
+        return {"type": "string", "pattern": f"^{ID_PATTERN}$"}
+    if name == "language":
+        return {"type": "string", "pattern": f"^{LANGUAGE_PATTERN}$"}
+    if hint is FuzzyDate:
+        return {"$ref": "#/$defs/date"}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        values = [member.value for member in hint]
+        kind = "integer" if all(type(v) is int for v in values) else "string"
+        return {"type": kind, "enum": values}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is str:
+        return {"type": "string"}
+    if origin is tuple:
+        item = (
+            {"type": "string", "pattern": f"^{ID_PATTERN}$"}
+            if name == "about"
+            else {"type": "string"}
+        )
+        return {"type": "array", "items": item}
+    if origin in {Mapping, dict}:
+        if typing.get_args(hint)[1] is str:
+            return {
+                "type": "object",
+                "propertyNames": {"pattern": f"^{LANGUAGE_PATTERN}$"},
+                "additionalProperties": {"type": "string"},
+            }
+        return {"type": "object"}
+    msg = f"no JSON Schema for field {name!r} of type {hint!r}"
+    raise TypeError(msg)
+
+
+def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Read the Attributes section of a record's docstring."""
+    docs: dict[str, str] = {}
+    lines = (inspect.getdoc(cls) or "").splitlines()
+    try:
+        start = lines.index("Attributes:") + 1
+    except ValueError:
+        return docs
+    current: str | None = None
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        if line.startswith("        ") and current is not None:
+            docs[current] += " " + line.strip()
+            continue
+        name, _, text = line.strip().partition(":")
+        current = name
+        docs[name] = text.strip()
+    return docs
+
+
 # --- reading ----------------------------------------------------------------
 
 
@@ -296,6 +589,9 @@ class _DuplicateKeys(dict[str, Any]):
     """An object from the file that repeated a key; json would keep the last."""
 
     duplicates: tuple[str, ...] = ()
+    # Values that a later repeat of their key displaced: still searched for
+    # problems, so that none is hidden behind the repeat.
+    displaced: tuple[tuple[str, Any], ...] = ()
 
 
 def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -307,6 +603,9 @@ def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen.add(key)
     marked = _DuplicateKeys(pairs)
     marked.duplicates = tuple(dict.fromkeys(repeated))
+    marked.displaced = tuple(
+        (key, value) for key, value in pairs if marked[key] is not value
+    )
     return marked
 
 
@@ -315,33 +614,48 @@ def _reject_constant(name: str) -> float:
     raise ValueError(msg)
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A lone surrogate gets into parsed text either as an escape (\ud800) or, when
+# the caller passes a Python string, as the code point itself.
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
-def _walk_problems(data: Any, *, surrogates: bool) -> list[tuple[str, str]]:
+def _walk_problems(data: Any, *, surrogates: bool) -> list[tuple[_Where, str]]:
     """Find duplicate keys (and lone surrogates) anywhere in parsed JSON."""
-    problems: list[tuple[str, str]] = []
-    stack: list[tuple[str, Any]] = [("$", data)]
+    problems: list[tuple[_Where, str]] = []
+    stack: list[tuple[_Where, Any]] = [((), data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, dict):
             if isinstance(value, _DuplicateKeys):
                 problems.extend(
-                    (path, f"duplicate key {key!r} (each key may appear once)")
+                    (
+                        path,
+                        (
+                            f"duplicate key {key!r}: each key may appear once "
+                            "(only the last value would be kept)"
+                        ),
+                    )
                     for key in value.duplicates
                 )
+                stack.extend(((*path, key), child) for key, child in value.displaced)
             for key, child in value.items():
                 if surrogates and _has_lone_surrogate(key):
-                    problems.append((path, f"key {key!r} holds a lone surrogate"))
-                child_path = f"{path}.{key}" if _plain_key(key) else f"{path}[{key!r}]"
-                stack.append((child_path, child))
+                    problems.append(
+                        (
+                            path,
+                            (
+                                f"key {key!r} holds a lone surrogate, "
+                                "which is not Unicode text"
+                            ),
+                        )
+                    )
+                stack.append(((*path, key), child))
         elif isinstance(value, list):
-            stack.extend((f"{path}[{i}]", child) for i, child in enumerate(value))
+            stack.extend(((*path, i), child) for i, child in enumerate(value))
         elif surrogates and isinstance(value, str) and _has_lone_surrogate(value):
             problems.append(
-                (path, "text holds a lone surrogate escape, which is not Unicode text")
+                (path, "text holds a lone surrogate, which is not Unicode text")
             )
-    problems.sort()
     return problems
 
 
@@ -353,7 +667,8 @@ def _has_lone_surrogate(text: str) -> bool:
     return False
 
 
-def _parse(text: str) -> Any:
+def _parse(text: str) -> tuple[Any, list[tuple[_Where, str]]]:
+    """Return the parsed JSON and the problems no JSON parser reports."""
     repeated = False
 
     def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -372,28 +687,27 @@ def _parse(text: str) -> Any:
         message = (
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         )
-        raise _Invalid([("$", message)]) from None
+        raise _Invalid([((), message)]) from None
     except ValueError as error:
-        raise _Invalid([("$", f"not valid JSON: {error}")]) from None
+        raise _Invalid([((), f"not valid JSON: {error}")]) from None
     except RecursionError:
-        raise _Invalid([("$", "not readable: JSON nested too deeply")]) from None
-    surrogates = _SURROGATE_ESCAPE.search(text) is not None
+        raise _Invalid([((), "not readable: JSON nested too deeply")]) from None
+    surrogates = _SURROGATE.search(text) is not None
     if repeated or surrogates:
-        problems = _walk_problems(data, surrogates=surrogates)
-        if problems:
-            raise _Invalid(problems)
-    return data
+        return data, _walk_problems(data, surrogates=surrogates)
+    return data, []
 
 
-def _structure(data: Any) -> ClaimGraph:
+def _structure(data: Any) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
+    """Build the graph, or return every structural problem of the document."""
     if not isinstance(data, dict):
-        raise _Invalid([("$", f"expected a claimtrack object, got {_json_type(data)}")])
-    problems: list[tuple[str, str]] = []
+        return None, [((), f"expected a claimtrack object, got {_json_type(data)}")]
+    problems: list[tuple[_Where, str]] = []
     version = data.get(_VERSION_KEY)
     if _VERSION_KEY not in data:
         problems.append(
             (
-                "$",
+                (),
                 (
                     f'missing the format version: add "{_VERSION_KEY}": '
                     f"{FORMAT_VERSION} at the top of the file"
@@ -403,38 +717,36 @@ def _structure(data: Any) -> ClaimGraph:
     elif type(version) is not int or version < 1:
         problems.append(
             (
-                f"$.{_VERSION_KEY}",
+                (_VERSION_KEY,),
                 f"expected a format version (1, 2, ...), got {_json_type(version)}",
             )
         )
     elif version > FORMAT_VERSION:
+        # The layout of a newer version is unknown here: checking it against
+        # this version's would only bury the one problem that matters.
         problems.append(
             (
-                f"$.{_VERSION_KEY}",
+                (_VERSION_KEY,),
                 (
                     f"format version {version} is newer than this library reads "
                     f"(version {FORMAT_VERSION}); upgrade claimtrack"
                 ),
             )
         )
+        return None, problems
     elif version < FORMAT_VERSION:
         data = _migrate(data, version)
-    unknown = [k for k in data if k != _VERSION_KEY and k not in _GROUPS]
     problems.extend(
-        (
-            f"$.{key}" if _plain_key(key) else f"$[{key!r}]",
-            f"unknown key; expected one of {', '.join(_GROUPS)}",
-        )
-        for key in unknown
+        ((key,), f"unknown key; expected {_VERSION_KEY}, {', '.join(_GROUPS)}")
+        for key in data
+        if key != _VERSION_KEY and key not in _GROUPS
     )
     groups: dict[str, list[Any]] = {}
     structure = _CONVERTER.structure
     for group, cls in _GROUPS.items():
         items = data.get(group, [])
         if type(items) is not list:
-            problems.append(
-                (f"$.{group}", f"expected an array, got {_json_type(items)}")
-            )
+            problems.append(((group,), f"expected an array, got {_json_type(items)}"))
             continue
         records = []
         for i, item in enumerate(items):
@@ -442,13 +754,12 @@ def _structure(data: Any) -> ClaimGraph:
                 records.append(structure(item, cls))
             except _Invalid as invalid:
                 problems.extend(
-                    (f"$.{group}[{i}]{path}", message)
-                    for path, message in invalid.problems
+                    ((group, i, *path), message) for path, message in invalid.problems
                 )
         groups[group] = records
     if problems:
-        raise _Invalid(problems)
-    return ClaimGraph(**groups)
+        return None, problems
+    return ClaimGraph(**groups), problems
 
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
@@ -462,25 +773,41 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
     """Read a claim graph from JSON text.
 
     Args:
-        text: The JSON text (bytes must be UTF-8).
+        text: The JSON text (bytes must be UTF-8, without a byte order mark).
         source: A label for the input (a file name), used in error messages.
 
     Raises:
         LoadError: If the text cannot be read as a claim graph; it lists every
-            problem found, each with its path.
+            problem found, each with its path, in document order.
+        TypeError: If *text* is neither text nor bytes.
     """
-    try:
-        if isinstance(text, (bytes, bytearray)):
+    if isinstance(text, (bytes, bytearray)):
+        try:
             text = _decode(bytes(text))
-        elif not isinstance(text, str):
-            msg = f"expected JSON text, got {type(text).__name__}"
-            raise TypeError(msg)
-        return _structure(_parse(text))
+        except _Invalid as invalid:
+            raise _load_error(invalid.problems, source) from None
+    elif not isinstance(text, str):
+        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
+        raise TypeError(msg)
+    try:
+        data, problems = _parse(text)
     except _Invalid as invalid:
-        raise LoadError(
-            tuple(Problem(path=p, message=m) for p, m in invalid.problems),
-            source=source,
-        ) from None
+        raise _load_error(invalid.problems, source) from None
+    # Structural problems are looked for even when the text already failed
+    # (a repeated key, say), so that one pass reports everything.
+    graph, structural = _structure(data)
+    problems.extend(structural)
+    if problems or graph is None:
+        raise _load_error(problems, source)
+    return graph
+
+
+def _load_error(problems: list[tuple[_Where, str]], source: str | None) -> LoadError:
+    ordered = sorted(problems, key=lambda problem: _sort_key(problem[0]))
+    return LoadError(
+        tuple(Problem(path=_format_path(p), message=m) for p, m in ordered),
+        source=source,
+    )
 
 
 def _decode(data: bytes) -> str:
@@ -488,7 +815,7 @@ def _decode(data: bytes) -> str:
         raise _Invalid(
             [
                 (
-                    "$",
+                    (),
                     (
                         "the file starts with a byte order mark; "
                         "save it as UTF-8 without one"
@@ -500,11 +827,16 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         message = f"not UTF-8 text: invalid byte at offset {error.start}"
-        raise _Invalid([("$", message)]) from None
+        raise _Invalid([((), message)]) from None
 
 
 def load(file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> ClaimGraph:
     """Read a claim graph from a path or an open file.
+
+    A file that cannot be opened or read (missing, a directory, no permission)
+    is an operating-system problem, not a claim-graph problem, and raises the
+    `OSError` subclass the system reports (`FileNotFoundError`,
+    `IsADirectoryError`, `PermissionError`), as `open` does.
 
     Raises:
         LoadError: If the content cannot be read as a claim graph.

@@ -13,7 +13,10 @@ different records under one id. It still builds; the checks report them.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+import enum
+import json
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -29,6 +32,7 @@ from .records import (
     Relation,
     RelationKind,
     Source,
+    Stance,
 )
 
 __all__ = ["ClaimGraph", "GraphBuilder", "OriginGroup"]
@@ -57,13 +61,45 @@ def _canonical(records: Iterable[R]) -> tuple[R, ...]:
             # Several records share an id: keep each distinct one, in an order
             # that does not depend on how they were added.
             distinct = dict.fromkeys(ordered[i:j])
-            out.extend(sorted(distinct, key=repr))
+            out.extend(sorted(distinct, key=_content_key))
         i = j
     return tuple(out)
 
 
 def _record_id(record: Record) -> str:
-    return record.id
+    # Tolerate non-records here so that the field validator can name them.
+    return getattr(record, "id", "")
+
+
+def _content_key(record: Record) -> str:
+    """Return a text that orders records by content, whatever their history.
+
+    ``repr`` would do, but it shows mapping keys in insertion order, so two
+    equal graphs could order their conflicting records differently.
+    """
+    values = [getattr(record, f.name) for f in attrs.fields(type(record)) if f.init]
+    return json.dumps(values, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return str(value)
+
+
+def _only(kind: type[Any]) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for i, record in enumerate(value):
+            if type(record) is not kind:
+                msg = (
+                    f"{attribute.name} must hold only {kind.__name__} records, "
+                    f"got {type(record).__name__} at [{i}]"
+                )
+                raise TypeError(msg)
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -152,14 +188,24 @@ class ClaimGraph:
     id; `conflicts` lists ids held by more than one distinct record.
     """
 
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_canonical)
-    documents: tuple[Document, ...] = attrs.field(default=(), converter=_canonical)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_canonical)
-    attributions: tuple[Attribution, ...] = attrs.field(
-        default=(), converter=_canonical
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Source)
     )
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_canonical)
-    assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_canonical)
+    documents: tuple[Document, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Document)
+    )
+    claims: tuple[Claim, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Claim)
+    )
+    attributions: tuple[Attribution, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Attribution)
+    )
+    relations: tuple[Relation, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Relation)
+    )
+    assessments: tuple[Assessment, ...] = attrs.field(
+        default=(), converter=_canonical, validator=_only(Assessment)
+    )
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
@@ -527,6 +573,254 @@ class ClaimGraph:
             other = relation.target if relation.claim == claim_id else relation.claim
             found.append(other)
         return tuple(dict.fromkeys(found))
+
+    # --- support, interest and retraction -----------------------------------
+
+    def supporting_roots(self, claim_id: str) -> tuple[str, ...]:
+        """Return the affiliation roots of the origins that support the claim.
+
+        An origin supports the claim when its stance asserts or hedges it;
+        denials are evidence against, not corroboration. Each root is one
+        independent origin group, so the length of the result is the number of
+        independent origins the claim rests on. Sorted by id.
+        """
+
+        def compute() -> dict[str, tuple[str, ...]]:
+            roots: defaultdict[str, set[str]] = defaultdict(set)
+            for attribution in self.attributions:
+                origin = self.origin(attribution.id)
+                if origin is not None and origin.stance is not Stance.DENIES:
+                    roots[attribution.claim].add(self.affiliation_root(origin.source))
+            return {claim: tuple(sorted(ids)) for claim, ids in roots.items()}
+
+        by_claim: dict[str, tuple[str, ...]] = self._memo("supporting-roots", compute)
+        return by_claim.get(claim_id, ())
+
+    def interested_origins(self, claim_id: str) -> tuple[tuple[Attribution, str], ...]:
+        """Return the claim's origins that speak for a party the claim is about.
+
+        An origin is interested when its source, or any source up its
+        affiliation chain, is among the claim's `about` ids. Each origin comes
+        with the outermost such party (the one nearest the affiliation root).
+        The cost is proportional to the claim's origins and parties, whatever
+        the depth of the affiliation chains.
+        """
+        claim = self.claim(claim_id)
+        if claim is None or not claim.about:
+            return ()
+        spans = self._affiliation_spans()
+        # Spans of an affiliation forest nest or are disjoint, so keeping only
+        # the outermost ones leaves sorted, disjoint intervals to bisect.
+        outer: list[tuple[int, int, str]] = []
+        for start, end, party in sorted(
+            (spans[p][0], -spans[p][1], p) for p in set(claim.about) if p in spans
+        ):
+            if not outer or start > outer[-1][1]:
+                outer.append((start, -end, party))
+        starts = [start for start, _, _ in outer]
+        found: list[tuple[Attribution, str]] = []
+        for origin in self.origins_of(claim_id):
+            span = spans.get(origin.source)
+            if span is None:
+                continue
+            i = bisect.bisect_right(starts, span[0]) - 1
+            if i >= 0 and span[0] <= outer[i][1]:
+                found.append((origin, outer[i][2]))
+        return tuple(found)
+
+    def _affiliation_spans(self) -> dict[str, tuple[int, int]]:
+        """Number the affiliation forest so ancestry is an interval test.
+
+        Source *s* answers to *p* exactly when ``spans[p][0] <= spans[s][0] <=
+        spans[p][1]``. A loop is one node (its members answer to each other),
+        and an affiliation naming no source is a root of its own.
+        """
+
+        def compute() -> dict[str, tuple[int, int]]:
+            index = self.source_index
+            node: dict[str, str] = {}
+            roots: set[str] = set()
+            for cycle in self._affiliation_walk().cycles:
+                roots.add(min(cycle))
+                for member in cycle:
+                    node[member] = min(cycle)
+            children: defaultdict[str, list[str]] = defaultdict(list)
+            for source_id, source in index.items():
+                here = node.setdefault(source_id, source_id)
+                parent = source.affiliation
+                if here in roots or parent is None:
+                    roots.add(here)
+                    continue
+                if parent not in index:
+                    roots.add(node.setdefault(parent, parent))
+                children[node.get(parent, parent)].append(here)
+            spans: dict[str, tuple[int, int]] = {}
+            clock = 0
+            for root in sorted(roots):
+                if root in spans:
+                    continue
+                order: list[str] = []
+                stack = [root]
+                while stack:
+                    current = stack.pop()
+                    spans[current] = (clock, clock)
+                    clock += 1
+                    order.append(current)
+                    stack.extend(children.get(current, ()))
+                for current in reversed(order):
+                    last = spans[current][1]
+                    for child in children.get(current, ()):
+                        last = max(last, spans[child][1])
+                    spans[current] = (spans[current][0], last)
+            return {member: spans[here] for member, here in node.items()}
+
+        return self._memo("affiliation-spans", compute)  # type: ignore[no-any-return]
+
+    def retraction_upstream(self, attribution_id: str) -> Attribution | Document | None:
+        """Return the nearest retracted record on the attribution's relay chain.
+
+        The attribution itself counts, and so does the document each hop is
+        recorded in; None when no hop up to the origin (or to where a broken
+        chain stops) is retracted or recorded in a retracted document. In a
+        relay loop, the walk goes once around the loop.
+        """
+
+        def compute() -> dict[str, Attribution | Document | None]:
+            index = self.attribution_index
+            documents = self.document_index
+
+            def own(attribution: Attribution) -> Attribution | Document | None:
+                if attribution.retracted is not None:
+                    return attribution
+                document = documents.get(attribution.document)
+                if document is not None and document.retracted is not None:
+                    return document
+                return None
+
+            nearest: dict[str, Attribution | Document | None] = {}
+            for start in index:
+                path: list[str] = []
+                position: dict[str, int] = {}
+                current: str | None = start
+                upstream: Attribution | Document | None = None
+                while current is not None and current not in nearest:
+                    attribution = index.get(current)
+                    if attribution is None:
+                        break
+                    if current in position:
+                        loop = path[position[current] :]
+                        del path[position[current] :]
+                        owned = [own(index[member]) for member in loop]
+                        hits = [i for i, value in enumerate(owned) if value is not None]
+                        value = None if not hits else owned[hits[0]]
+                        # Walk the loop backwards from a retracted hop, so each
+                        # member gets the first retraction it meets going up.
+                        for step in range(len(loop)):
+                            i = ((hits[0] if hits else 0) - step) % len(loop)
+                            value = owned[i] if owned[i] is not None else value
+                            nearest[loop[i]] = value
+                        break
+                    position[current] = len(path)
+                    path.append(current)
+                    current = attribution.via
+                if current is not None:
+                    upstream = nearest.get(current)
+                for member in reversed(path):
+                    mine = own(index[member])
+                    upstream = mine if mine is not None else upstream
+                    nearest[member] = upstream
+            return nearest
+
+        nearest: dict[str, Attribution | Document | None] = self._memo(
+            "retraction-upstream", compute
+        )
+        return nearest.get(attribution_id)
+
+    # --- evidence flowing along relations -----------------------------------
+
+    def evidence_routes(self, claim_id: str) -> tuple[tuple[str, bool, bool, int], ...]:
+        """Return the claims whose attributions bear on this one, and how.
+
+        Each entry is ``(claim id, against, support only, supports hops)``: that
+        claim's evidence counts against this one when *against*; when *support
+        only*, only its asserting and hedging origins count; *supports hops* is
+        how many `supports` relations it crossed, each a weakening. The claim
+        itself comes first, as ``(claim_id, False, False, 0)``.
+
+        Evidence flows both ways along `same_as`, all of it; from a claim that
+        `refines` this one, its support (a denial of the specific says nothing
+        of the general); from a claim that `supports` this one, its support, one
+        hop weaker; and from a claim that `contradicts` this one, either way
+        round, its support, as evidence against. Each claim is listed once, by
+        its route with the fewest supports hops (ties broken by relation id
+        order), so a loop of relations is walked once, without
+        recursion, and no claim's evidence is counted twice.
+        """
+
+        def compute() -> tuple[tuple[str, bool, bool, int], ...]:
+            routes: dict[str, tuple[str, bool, bool, int]] = {}
+            # A 0-1 breadth-first walk: supports hops cost 1, other relations 0.
+            queue: deque[tuple[str, bool, bool, int]] = deque(
+                [(claim_id, False, False, 0)]
+            )
+            while queue:
+                route = queue.popleft()
+                current, against, support_only, hops = route
+                if current in routes:
+                    continue
+                routes[current] = route
+                for relation in self.relations_of(current):
+                    kind = relation.kind
+                    upstream = relation.claim == current
+                    other = relation.target if upstream else relation.claim
+                    if other in routes:
+                        continue
+                    if kind is RelationKind.SAME_AS:
+                        queue.appendleft((other, against, support_only, hops))
+                    elif kind is RelationKind.REFINES and not upstream:
+                        queue.appendleft((other, against, True, hops))
+                    elif kind is RelationKind.SUPPORTS and not upstream:
+                        queue.append((other, against, True, hops + 1))
+                    elif kind is RelationKind.CONTRADICTS and not support_only:
+                        queue.appendleft((other, not against, True, hops))
+            return tuple(routes.values())
+
+        return self._memo(f"evidence-routes:{claim_id}", compute)  # type: ignore[no-any-return]
+
+    def corroborating_groups(
+        self, claim_id: str
+    ) -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
+        """Return the origin groups for and against the claim, relations included.
+
+        Every origin on an `evidence_routes` route counts, grouped by affiliation
+        root: an asserting or hedging origin counts for the claim it was said
+        of, a denying one against it, and a route marked *against* turns that
+        round. A root reached by several routes or origins is one group. The
+        groups of one side are sorted by root; a root can be on both sides.
+        """
+
+        def compute() -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
+            sides: tuple[dict[str, dict[str, Attribution]], ...] = ({}, {})
+            for other, against, support_only, _ in self.evidence_routes(claim_id):
+                for origin in self.origins_of(other):
+                    denies = origin.stance is Stance.DENIES
+                    if denies and support_only:
+                        continue
+                    root = self.affiliation_root(origin.source)
+                    side = sides[int(denies != against)]
+                    side.setdefault(root, {}).setdefault(origin.id, origin)
+            return tuple(  # type: ignore[return-value]
+                tuple(
+                    OriginGroup(
+                        root=root,
+                        origins=tuple(side[root][k] for k in sorted(side[root])),
+                    )
+                    for root in sorted(side)
+                )
+                for side in sides
+            )
+
+        return self._memo(f"corroborating-groups:{claim_id}", compute)  # type: ignore[no-any-return]
 
 
 def _ref(value: Record | str) -> str:

@@ -1,0 +1,312 @@
+"""Structure rules (CT1xx): references, ids, loops and relay hops that do not fit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import attrs
+
+from claimtrack.graph import ClaimGraph
+from claimtrack.records import Record
+
+from ._core import Finding, Ref, builtin_rule
+from ._words import listing, source_words
+
+__all__ = [
+    "ambiguous_id",
+    "cycle",
+    "dangling_reference",
+    "relay_claim_mismatch",
+    "relay_not_by_publisher",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+def _references(graph: ClaimGraph) -> Iterator[tuple[Record, str, str, str]]:
+    """Yield (record, field, target type, target id) for every id a record names."""
+    for source in graph.sources:
+        if source.affiliation is not None:
+            yield source, "affiliation", "source", source.affiliation
+    for document in graph.documents:
+        if document.publisher is not None:
+            yield document, "publisher", "source", document.publisher
+    for claim in graph.claims:
+        for party in claim.about:
+            yield claim, "about", "source", party
+    for attribution in graph.attributions:
+        yield attribution, "claim", "claim", attribution.claim
+        yield attribution, "source", "source", attribution.source
+        yield attribution, "document", "document", attribution.document
+        if attribution.via is not None:
+            yield attribution, "via", "attribution", attribution.via
+    for relation in graph.relations:
+        yield relation, "claim", "claim", relation.claim
+        yield relation, "target", "claim", relation.target
+    for assessment in graph.assessments:
+        yield assessment, "claim", "claim", assessment.claim
+        if assessment.by is not None:
+            yield assessment, "by", "source", assessment.by
+
+
+@builtin_rule(
+    code="CT101",
+    name="dangling-reference",
+    severity="error",
+    summary="A record refers to an id that no record of the expected type has.",
+    explanation="""
+Every id a record names must belong to a record of the right type: an
+attribution's `claim`, `source`, `document` and `via`; a source's `affiliation`;
+a document's `publisher`; the parties a claim is `about`; a relation's two
+claims; an assessment's `claim` and `by`.
+
+**Why it matters.** A dangling id breaks the chain a reader follows from an
+article back to whoever said it first. A relay whose `via` names a missing
+attribution has no origin, so the claim looks less sourced than it is; an
+affiliation naming a missing source silently becomes a root of its own, so two
+officials of one government may be counted as independent voices.
+
+**Example.** Attribution `us-shared-intel:enab` relays `us-shared-intel:wapo`,
+but the Washington Post hop was never entered.
+
+**How to fix.** Add the missing record, or correct the id (a typo, or an id
+renamed in one file of a corpus but not in another).
+""",
+)
+def dangling_reference(graph: ClaimGraph) -> Iterator[Finding]:
+    """Report each reference to an id missing from its index."""
+    indexes = {
+        "source": graph.source_index,
+        "document": graph.document_index,
+        "claim": graph.claim_index,
+        "attribution": graph.attribution_index,
+    }
+    for record, field, kind, target in _references(graph):
+        if target in indexes[kind]:
+            continue
+        yield dangling_reference.finding(
+            f"{record.TYPE} {record.id!r} names {kind} {target!r} as its "
+            f"{field}, but the graph has no {kind} with that id",
+            records=(Ref.to(record), Ref(type=kind, id=target)),
+            hint=f"Add {kind} {target!r}, or correct the id in {record.TYPE} "
+            f"{record.id!r}.",
+        )
+
+
+def _differences(records: tuple[Record, ...]) -> list[str]:
+    first = records[0]
+    return [
+        field.name
+        for field in attrs.fields(type(first))
+        if any(getattr(r, field.name) != getattr(first, field.name) for r in records)
+    ]
+
+
+@builtin_rule(
+    code="CT102",
+    name="ambiguous-id",
+    severity="error",
+    summary="One id names two different records.",
+    explanation="""
+Reported when different records of one type share an id (typically after
+merging the files of several articles, where two people entered the same source
+differently), and when records of different types share an id.
+
+**Why it matters.** The graph keeps every conflicting record rather than
+silently picking one, but lookups, chains and exports can only follow one of
+them, so what the graph says depends on which. An id shared across types (a
+source and a document both called `sana`) is ambiguous wherever ids appear
+without their type: the command line's `show`, Markdown reports, and exports
+such as W3C PROV where all records share one namespace.
+
+**Example.** One file has source `sana` named "SANA" with reliability `C`,
+another has `sana` with reliability `D`: the merged graph holds both.
+
+**How to fix.** Reconcile the conflicting records into one, or give them
+distinct ids; for a cross-type clash, rename one (`sana` for the agency,
+`sana-2025-01-11` for its dispatch).
+""",
+)
+def ambiguous_id(graph: ClaimGraph) -> Iterator[Finding]:
+    """Report same-type conflicts and ids shared across record types."""
+    for records in graph.conflicts():
+        first = records[0]
+        fields = _differences(records)
+        differ = f"; they differ in {listing(fields)}" if fields else ""
+        yield ambiguous_id.finding(
+            f"{len(records)} different {first.TYPE} records share the id "
+            f"{first.id!r}{differ}",
+            records=(Ref.to(first),),
+            hint="Reconcile them into one record, or give each its own id.",
+        )
+    types: defaultdict[str, dict[str, None]] = defaultdict(dict)
+    for record in graph:
+        types[record.id][record.TYPE] = None
+    for record_id, kinds in types.items():
+        if len(kinds) < 2:
+            continue
+        names = list(kinds)
+        yield ambiguous_id.finding(
+            f"the id {record_id!r} names records of {len(names)} types: "
+            f"{listing(names)}",
+            records=tuple(Ref(type=kind, id=record_id) for kind in names),
+            hint="Rename all but one, so each id means one record wherever it "
+            "appears without its type.",
+        )
+
+
+def _from_smallest(loop: tuple[str, ...]) -> list[str]:
+    start = loop.index(min(loop))
+    ordered = [*loop[start:], *loop[:start]]
+    return [*ordered, ordered[0]]
+
+
+@builtin_rule(
+    code="CT103",
+    name="cycle",
+    severity="error",
+    summary="A relay chain or an affiliation chain loops back on itself.",
+    explanation="""
+A relay chain follows `via` from a hop to the hop it reports; it must end at a
+first-hand statement. An affiliation chain follows `affiliation` from a source
+to whom it answers; it must end at a root. Either one looping is reported, once
+per loop.
+
+**Why it matters.** A relay loop has no origin: nobody said the claim first, so
+it cannot be corroborated, and every hop in the loop looks second-hand. An
+affiliation loop makes "who speaks for whom" meaningless; the graph still
+groups the loop's members as one voice, but that is a guess.
+
+**Example.** The Enab Baladi hop relays the Washington Post hop, which was
+entered as relaying the Enab Baladi hop.
+
+**How to fix.** Find the hop (or source) where the loop was closed by mistake
+and point it at the real upstream hop (or parent), or make it first hand (or a
+root).
+""",
+)
+def cycle(graph: ClaimGraph) -> Iterator[Finding]:
+    """Report each relay loop and each affiliation loop once."""
+    for loop in graph.relay_cycles():
+        path = _from_smallest(loop)
+        yield cycle.finding(
+            f"attribution {path[0]!r} relays itself through a loop: "
+            + " -> ".join(path),
+            records=tuple(Ref(type="attribution", id=a) for a in sorted(loop)),
+            hint="Point the hop that closes the loop at the hop it really "
+            "reports, or make it first hand.",
+        )
+    for loop in graph.affiliation_cycles():
+        path = _from_smallest(loop)
+        yield cycle.finding(
+            f"source {path[0]!r} is affiliated with itself through a loop: "
+            + " -> ".join(path),
+            records=tuple(Ref(type="source", id=s) for s in sorted(loop)),
+            hint="Set the affiliation of the loop's top source to nothing, or "
+            "to the party it really answers to.",
+        )
+
+
+@builtin_rule(
+    code="CT104",
+    name="relay-claim-mismatch",
+    severity="error",
+    summary="A relay reports an upstream hop about a different claim.",
+    explanation="""
+A relay (`via`) says "this hop reports that hop": both hops must carry the same
+claim. When the wording changed along the way, the changed wording is a claim
+of its own, related to the original (`refines`, `same_as`), and each has its
+own chain.
+
+**Why it matters.** A relay across claims lends one claim the origin of
+another: the rewritten, stronger claim inherits the sourcing of the original.
+That is exactly how "officials say intelligence was shared" becomes "the attack
+was averted thanks to US warnings" without anyone having said so.
+
+**Example.** Attribution `averted:enab` (claim `averted-by-us-warnings`) has
+`via` pointing at `foiled:sana` (claim `zaynab-foiled`).
+
+**How to fix.** Point the relay at the upstream hop of the same claim; if the
+upstream document says something different, enter it as its own claim and
+relate the two.
+""",
+)
+def relay_claim_mismatch(graph: ClaimGraph) -> Iterator[Finding]:
+    """Report each relay whose upstream hop carries another claim."""
+    for attribution in graph.attributions:
+        if attribution.via is None:
+            continue
+        upstream = graph.attribution(attribution.via)
+        if upstream is None or upstream.claim == attribution.claim:
+            continue
+        yield relay_claim_mismatch.finding(
+            f"attribution {attribution.id!r} carries claim {attribution.claim!r} "
+            f"but relays attribution {upstream.id!r}, which carries claim "
+            f"{upstream.claim!r}",
+            records=(
+                Ref.to(attribution),
+                Ref.to(upstream),
+                Ref(type="claim", id=attribution.claim),
+                Ref(type="claim", id=upstream.claim),
+            ),
+            hint="Relay a hop of the same claim, or enter the reworded claim "
+            "separately and relate the two claims.",
+        )
+
+
+@builtin_rule(
+    code="CT105",
+    name="relay-not-by-publisher",
+    severity="warning",
+    summary="A relay is credited to someone other than the upstream document's "
+    "publisher.",
+    explanation="""
+When a document reports another document ("The Washington Post reported, citing
+officials..."), the relaying hop is credited to the *publisher* of the upstream
+document: the Enab Baladi hop that relays the officials' words in the
+Washington Post is credited to the Washington Post, because that is who Enab
+Baladi's readers are asked to trust.
+
+**Why it matters.** Trust is discounted hop by hop by the reliability of the
+party credited in each hop. Crediting the relay to someone else (the officials
+again, or the relaying outlet itself) skips or doubles a link, and the
+confidence computed for the claim is wrong.
+
+**Example.** Attribution `us-shared-intel:enab` relays `us-shared-intel:wapo`
+(recorded in `wapo-report`, published by `wapo`) but is credited to
+`us-officials`.
+
+**How to fix.** Credit the relay to the upstream document's publisher. If the
+relaying text names a journalist, keep that in the hop's `cue`.
+""",
+)
+def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
+    """Report relays credited to someone other than the upstream publisher."""
+    for attribution in graph.attributions:
+        if attribution.via is None:
+            continue
+        upstream = graph.attribution(attribution.via)
+        if upstream is None:
+            continue
+        document = graph.document(upstream.document)
+        if document is None or document.publisher is None:
+            continue
+        if attribution.source == document.publisher:
+            continue
+        yield relay_not_by_publisher.finding(
+            f"attribution {attribution.id!r} relays attribution {upstream.id!r} "
+            f"from document {document.id!r}, published by "
+            f"{source_words(graph, document.publisher)}, but credits "
+            f"{source_words(graph, attribution.source)}",
+            records=(
+                Ref.to(attribution),
+                Ref.to(upstream),
+                Ref.to(document),
+                Ref(type="source", id=document.publisher),
+            ),
+            hint=f"Credit the relay to {document.publisher!r}, the publisher of "
+            f"{document.id!r}, or check that it relays the right hop.",
+        )

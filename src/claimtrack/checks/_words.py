@@ -1,0 +1,47 @@
+"""How findings name records: plain words a fact-checker can read aloud."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimtrack.graph import ClaimGraph
+
+__all__ = ["listing", "source_words"]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+_SHOWN = 5
+_WIDTH = 160
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 3].rstrip() + "..."
+
+
+def source_words(graph: ClaimGraph, source_id: str) -> str:
+    """Return the source's id with who it is: ``'wapo' (The Washington Post)``.
+
+    An anonymous source is described by its descriptor when it has one, since
+    its name is usually a placeholder.
+    """
+    source = graph.source(source_id)
+    if source is None:
+        return f"{source_id!r} (no such source)"
+    who = source.descriptor if source.anonymous and source.descriptor else source.name
+    if not who or not who.strip() or who == source_id:
+        return repr(source_id)
+    return f"{source_id!r} ({_short(who)})"
+
+
+def listing(items: Sequence[str]) -> str:
+    """Join *items* as prose ("a, b and c"), naming at most five."""
+    if len(items) > _SHOWN:
+        rest = len(items) - _SHOWN + 1
+        items = [*items[: _SHOWN - 1], f"{rest} more"]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .checks import Finding, Ref, Rule, Severity, check
 from .dates import FuzzyDate, Weekday
 from .errors import ClaimtrackError, LoadError, Problem
 from .graph import ClaimGraph, GraphBuilder, OriginGroup
@@ -29,7 +30,7 @@ from .records import (
     Stance,
     Verdict,
 )
-from .serialize import FORMAT_VERSION, dump, dumps, load, loads
+from .serialize import FORMAT_VERSION, dump, dumps, json_schema, load, loads
 
 __all__ = [
     "FORMAT_VERSION",
@@ -42,6 +43,7 @@ __all__ = [
     "ClaimtrackError",
     "Credibility",
     "Document",
+    "Finding",
     "FuzzyDate",
     "GraphBuilder",
     "Likelihood",
@@ -50,16 +52,21 @@ __all__ = [
     "OriginGroup",
     "Problem",
     "Record",
+    "Ref",
     "Relation",
     "RelationKind",
     "Reliability",
+    "Rule",
+    "Severity",
     "Source",
     "SourceKind",
     "Stance",
     "Verdict",
     "Weekday",
+    "check",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
 ]

@@ -538,16 +538,32 @@ def test_a_further_hop_never_raises_p(data: st.DataObject) -> None:
     assert assess(more)[leaf.claim].probability <= before + 1e-12
 
 
+def _recorder_belief(graph: ClaimGraph, publisher: str | None) -> float:
+    source = None if publisher is None else graph.source(publisher)
+    return Policy().trust_in(None if source is None else source.reliability).belief
+
+
 @given(st.data())
 def test_another_outlet_for_one_statement_never_raises_p(data: st.DataObject) -> None:
-    """Relaying one statement through one more outlet, of any trust, never raises P."""
+    """Repeating one statement through an outlet no more trusted never raises P.
+
+    A better-trusted outlet is better access to the same origin and may raise
+    P, but it never adds an origin group; a copy through an outlet trusted no
+    more than the one already read gains nothing at all.
+    """
     graph = data.draw(graphs(min_claims=1))
     relays = [a for a in graph.attributions if a.via and not graph.relays_of(a.id)]
     assume(relays)
     leaf = data.draw(st.sampled_from(relays))
     document = graph.document(leaf.document)
     same = None if document is None else document.publisher
-    publisher = data.draw(st.sampled_from([same, *graph.source_index]))
+    ceiling = _recorder_belief(graph, same)
+    candidates = [
+        source
+        for source in graph.source_index
+        if source != leaf.source and _recorder_belief(graph, source) <= ceiling
+    ]
+    publisher = data.draw(st.sampled_from([same, None, *candidates]))
     twin = attrs.evolve(leaf, id="twin-hop", document="twin-doc")
     more = graph.merge(
         ClaimGraph.of([Document(id="twin-doc", publisher=publisher), twin])

@@ -329,7 +329,9 @@ class _Calculus:
             trust = policy.unassessed
             why = "no such document" if document is None else "no publisher recorded"
             parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
-        elif recorder == attribution.source:
+        elif recorder == attribution.source and attribution.via is None:
+            # A first-hand statement in the speaker's own document: trust in
+            # the speaker is applied once, as the origin's trust.
             trust = Opinion.of(1.0, 0.0, 0.0)
             parts = [f"{self.name(recorder)} records its own words"]
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .checks import Finding, Ref, Rule, Severity, check
+from .confidence import Assessments, ClaimConfidence, Policy, assess
 from .dates import FuzzyDate, Weekday
 from .errors import ClaimtrackError, LoadError, Problem
 from .graph import ClaimGraph, GraphBuilder, OriginGroup
@@ -36,8 +37,10 @@ __all__ = [
     "FORMAT_VERSION",
     "AnalyticConfidence",
     "Assessment",
+    "Assessments",
     "Attribution",
     "Claim",
+    "ClaimConfidence",
     "ClaimGraph",
     "ClaimKind",
     "ClaimtrackError",
@@ -50,6 +53,7 @@ __all__ = [
     "LoadError",
     "Mode",
     "OriginGroup",
+    "Policy",
     "Problem",
     "Record",
     "Ref",
@@ -63,6 +67,7 @@ __all__ = [
     "Stance",
     "Verdict",
     "Weekday",
+    "assess",
     "check",
     "dump",
     "dumps",

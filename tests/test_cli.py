@@ -409,3 +409,12 @@ def test_python_m_and_bad_input_never_trace(tmp_path: Path) -> None:
     assert 2 == result.returncode
     assert "Traceback" not in result.stderr
     assert "not UTF-8" in result.stderr
+
+
+def test_assess_with_the_seed_grades_ranks_the_foiling_above_the_credit() -> None:
+    """With the seed's analyst grades, two origin groups beat one interested one."""
+    policy = ROOT / "seeds" / "enab-baladi-2025-01-24.policy.json"
+    code, out, _ = call("assess", str(SEED), "--policy", str(policy))
+    rows = {line.split()[0]: float(line.split()[1]) for line in out.splitlines()[1:]}
+    assert 0 == code
+    assert rows["averted-thanks-to-us-warnings"] < rows["sayyida-zaynab-foiled"]

@@ -578,3 +578,27 @@ def test_averaging_is_what_keeps_repeats_flat() -> None:
     averaged = averaging_fusion([chain, chain, chain])
     assert math.isclose(chain.projected, averaged.projected)
     assert cumulative_fusion([chain, chain, chain]).projected > chain.projected
+
+
+def test_policy_grades_override_the_recorded_grade() -> None:
+    """An analyst's grade in the policy replaces the source's own, and says so."""
+    b = GraphBuilder()
+    speaker = b.source("speaker", "Speaker", reliability="E")
+    claim = b.claim("c", "x", language="en")
+    b.attribute(claim, source=speaker, document=b.document("d", publisher=speaker))
+    graph = b.build()
+    recorded = assess(graph)["c"]
+    graded = assess(graph, Policy(grades={"speaker": Reliability.A}))["c"]
+    assert recorded.probability < graded.probability
+    assert "A by the policy" in explain(graded)
+
+
+def test_policy_grades_read_from_json() -> None:
+    """Grades come from a JSON object of source ids; bad grades are named."""
+    policy = Policy.from_mapping({"grades": {"wapo": "B"}})
+    assert {"wapo": Reliability.B} == dict(policy.grades)
+    assert {"wapo": "B"} == to_dict(policy)["grades"]
+    with pytest.raises(PolicyError) as caught:
+        Policy.from_mapping({"grades": {"wapo": "Z", "sana": 3}})
+    paths = [problem.path for problem in caught.value.problems]
+    assert ["$.grades.sana", "$.grades.wapo"] == paths

@@ -296,10 +296,11 @@ class _Calculus:
         source = self.graph.source(source_id)
         if source is None:
             return "no such source, so unassessed"
-        if source.reliability is None:
+        reliability = self.policy.grade_of(source)
+        if reliability is None:
             return "reliability unassessed"
-        reliability = source.reliability
-        return f"{reliability.value}: {reliability.description}"
+        given = " by the policy" if source_id in self.policy.grades else ""
+        return f"{reliability.value}{given}: {reliability.description}"
 
     # --- one chain ----------------------------------------------------------
 
@@ -378,8 +379,7 @@ class _Calculus:
         return f"{self.name(source_id)} ({grade}, belief {trust.belief:.2f})"
 
     def _reliability(self, source_id: str) -> Reliability | None:
-        source = self.graph.source(source_id)
-        return None if source is None else source.reliability
+        return self.policy.grade_of(self.graph.source(source_id))
 
     def chain(self, leaf_id: str) -> Chain:
         """Return the chain starting at the attribution *leaf_id*, computed once."""
@@ -413,7 +413,7 @@ class _Calculus:
                 opinion=None,
             )
         source = graph.source(origin.source)
-        base = policy.trust_in(None if source is None else source.reliability)
+        base = policy.trust_in(policy.grade_of(source))
         trust = base
         reasons = [self.described(origin.source, base)]
         anonymous = source is not None and source.anonymous

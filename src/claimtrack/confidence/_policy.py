@@ -11,7 +11,14 @@ import attrs
 
 from claimtrack.errors import ClaimtrackError, Problem
 from claimtrack.opinion import Opinion
-from claimtrack.records import Credibility, Likelihood, Mode, Reliability, Stance
+from claimtrack.records import (
+    Credibility,
+    Likelihood,
+    Mode,
+    Reliability,
+    Source,
+    Stance,
+)
 
 __all__ = ["Policy", "PolicyError"]
 
@@ -110,6 +117,16 @@ def _complete(
     return check
 
 
+def _grades(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    for source_id, grade in value.items():  # type: ignore[attr-defined]
+        if not isinstance(source_id, str) or not isinstance(grade, Reliability):
+            msg = (
+                f"{attribute.name} must map source ids to Reliability grades, "
+                f"got {source_id!r}: {grade!r}"
+            )
+            raise TypeError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
     """The assumptions behind every computed confidence, each one overridable.
@@ -169,6 +186,12 @@ class Policy:
             Default 0.15: wide enough to pass neighbouring-band judgments, narrow
             enough to flag a "very likely" against a computed roughly even
             chance.
+        grades: An analyst's Admiralty reliability grades by source id, used
+            instead of the grade recorded on the source (or its absence). The
+            claim file records what was said; a policy file can hold what one
+            analyst makes of the sources, so two analysts can assess one file
+            differently and each can show the grades behind the numbers.
+            Default: none.
         within_group: How the origins of one origin group combine, each
             represented by the strongest chain that carries it (more copies of
             one statement are not more evidence): "averaging" (default:
@@ -207,6 +230,9 @@ class Policy:
         hash=False,
     )
     disagreement: float = attrs.field(default=0.15, validator=_fraction)
+    grades: Mapping[str, Reliability] = attrs.field(
+        factory=dict, converter=_frozen, validator=_grades, hash=False
+    )
     within_group: WithinGroup = attrs.field(default="averaging")
 
     @within_group.validator
@@ -218,6 +244,12 @@ class Policy:
     def trust_in(self, reliability: Reliability | None) -> Opinion:
         """Return the trust opinion for a reliability grade (None: unassessed)."""
         return self.unassessed if reliability is None else self.trust[reliability]
+
+    def grade_of(self, source: Source | None) -> Reliability | None:
+        """Return the grade that counts for *source*: this policy's, else its own."""
+        if source is None:
+            return None
+        return self.grades.get(source.id, source.reliability)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Policy:
@@ -257,6 +289,8 @@ class Policy:
                     changes[key] = opinion
             elif key in _KEYED:
                 changes[key] = _read_keyed(key, path, value, problems)
+            elif key == "grades":
+                changes[key] = _read_grades(path, value, problems)
             elif key == "within_group":
                 if value not in {"averaging", "best"}:
                     problems.append(
@@ -279,6 +313,33 @@ class Policy:
         if problems:
             raise PolicyError(tuple(problems))
         return attrs.evolve(cls(), **changes)
+
+
+def _read_grades(
+    path: str, value: object, problems: list[Problem]
+) -> dict[str, Reliability]:
+    grades: dict[str, Reliability] = {}
+    if not isinstance(value, Mapping):
+        problems.append(
+            Problem(path=path, message=f"expected a JSON object, got {value!r}")
+        )
+        return grades
+    by_text = {member.value: member for member in Reliability}
+    for source_id in sorted(value):
+        grade = by_text.get(value[source_id])
+        if grade is None:
+            problems.append(
+                Problem(
+                    path=f"{path}.{source_id}",
+                    message=(
+                        "expected a reliability grade A-F (Admiralty scale), "
+                        f"got {value[source_id]!r}"
+                    ),
+                )
+            )
+        else:
+            grades[source_id] = grade
+    return grades
 
 
 def _read_opinion(path: str, value: object, problems: list[Problem]) -> Opinion | None:

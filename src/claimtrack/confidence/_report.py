@@ -211,6 +211,7 @@ def _policy(policy: Policy) -> dict[str, Any]:
             for k, v in policy.credibility_terms.items()
         },
         "disagreement": policy.disagreement,
+        "grades": {k: policy.grades[k].value for k in sorted(policy.grades)},
         "within_group": policy.within_group,
     }
 

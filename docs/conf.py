@@ -1,15 +1,22 @@
 """Sphinx configuration for the claimtrack documentation.
 
 Some reference pages are generated from the code at build time: a page holding
-a line ``% generated: NAME`` gets the output of ``_GENERATORS[NAME]`` in its
-place, so that the field tables and the schema cannot drift from the library.
+a line ``% generated: NAME [ARGUMENT...]`` gets the output of
+``_GENERATORS[NAME](*ARGUMENTS)`` in its place, so that the field tables, the
+schema, the check catalog, the command-line reference, the policy defaults, the
+export formats and the seed's diagrams cannot drift from the library.
 """
 
 from __future__ import annotations
 
+import argparse
+import inspect
 import json
+import os
+import re
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -36,7 +43,7 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 myst_heading_anchors = 3
 
 autodoc_typehints = "description"
@@ -58,6 +65,8 @@ nitpick_ignore_regex = [
     # Third-party classes in signatures: attrs' in validators, Hypothesis'
     # strategies in claimtrack.testing.
     (r"py:.*", r"(attrs?|hypothesis)\..*"),
+    # Napoleon reads the "...: ..." summary of Finding.sort_key as a return type.
+    (r"py:class", r"The key findings are ordered by"),
     # Type aliases that the type checker sees but that are not documented objects.
     (r"py:.*", r"(claimtrack\.\w+\.)?(JSONValue|R|E)"),
 ]
@@ -155,10 +164,160 @@ def _testing_api() -> str:
     return "```{eval-rst}\n.. automodule:: claimtrack.testing\n```\n"
 
 
-_GENERATORS: dict[str, Callable[[], str]] = {
+def _check_catalog() -> str:
+    checks = import_module("claimtrack.checks")
+    text: str = checks.catalog_markdown()
+    return text
+
+
+def _cli_reference() -> str:
+    """Return one section per command: its help text, options and examples."""
+    cli = import_module("claimtrack.cli")
+    # argparse wraps help to the terminal's width; fix it so builds agree.
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "88"
+    try:
+        parser = cli._parser()  # noqa: SLF001 - the parser is the authority
+        commands = next(
+            action
+            for action in parser._actions  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction)  # noqa: SLF001
+        )
+        parts = [
+            "## `claimtrack`\n",
+            f"```text\n{parser.format_help().rstrip()}\n```\n",
+        ]
+        for name, command in commands.choices.items():
+            parts.append(f"## `claimtrack {name}`\n")
+            parts.append(f"{command.description}\n")
+            parts.append(f"```text\n{command.format_help().rstrip()}\n```\n")
+    finally:
+        if previous is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = previous
+    return "\n".join(parts)
+
+
+def _cli_exit_codes() -> str:
+    cli = import_module("claimtrack.cli")
+    doc = inspect.getdoc(cli) or ""
+    start = doc.index("Exit codes:")
+    return doc[start:].replace("``", "`")
+
+
+def _policy_attributes() -> dict[str, str]:
+    """Return the reasoning the `Policy` docstring gives for each field."""
+    confidence = import_module("claimtrack.confidence")
+    doc = inspect.getdoc(confidence.Policy) or ""
+    section = doc[doc.index("Attributes:") :].splitlines()[1:]
+    found: dict[str, list[str]] = {}
+    name = ""
+    for line in section:
+        match = re.match(r"    (\w+): (.*)", line)
+        if match:
+            name = match.group(1)
+            found[name] = [match.group(2)]
+        elif line.startswith("        ") and name:
+            found[name].append(line.strip())
+    return {key: " ".join(lines) for key, lines in found.items()}
+
+
+def _policy_defaults() -> str:
+    """Return every policy field: its default and the reasoning behind it."""
+    confidence = import_module("claimtrack.confidence")
+    defaults = confidence.to_dict(confidence.Policy())
+    reasons = _policy_attributes()
+    parts: list[str] = []
+    for field in attrs.fields(confidence.Policy):
+        value = defaults[field.name]
+        parts.append(f"### `{field.name}`\n")
+        parts.append(_backticked(reasons.get(field.name, "")) + "\n")
+        if (
+            isinstance(value, dict)
+            and value
+            and all(isinstance(v, dict) for v in value.values())
+        ):
+            columns = list(next(iter(value.values())))
+            parts.append("| key | " + " | ".join(columns) + " |")
+            parts.append("| --- |" + " --- |" * len(columns))
+            parts.extend(
+                f"| `{key}` | " + " | ".join(f"{row[c]:g}" for c in columns) + " |"
+                for key, row in value.items()
+            )
+            parts.append("")
+        elif isinstance(value, dict) and value and "belief" not in value:
+            parts.append("| key | default |")
+            parts.append("| --- | --- |")
+            parts.extend(
+                f"| `{key}` | `{json.dumps(item)}` |" for key, item in value.items()
+            )
+            parts.append("")
+        else:
+            parts.append(f"Default: `{json.dumps(value)}`\n")
+    text = json.dumps(defaults, ensure_ascii=False, indent=2)
+    parts.append("## The defaults as a policy file\n")
+    parts.append(
+        "`claimtrack.confidence.to_dict(Policy())` writes the defaults as the JSON "
+        "object that `Policy.from_mapping` and `claimtrack assess --policy FILE` "
+        "read; a file need only hold the keys it changes.\n"
+    )
+    parts.append(f"```json\n{text}\n```\n")
+    return "\n".join(parts)
+
+
+def _backticked(text: str) -> str:
+    """Turn reST-style ``literals`` and `names` into Markdown code spans."""
+    return re.sub(r"``(.+?)``", r"`\1`", text)
+
+
+def _export_formats() -> str:
+    exports = import_module("claimtrack.exports")
+    cli = import_module("claimtrack.cli")
+    rows = [
+        "| `--to` | what it writes | file suffix | needs |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, exporter in exports.FORMATS.items():
+        needs = f"`claimtrack[{exporter.extra}]`" if exporter.extra else "the core"
+        rows.append(
+            f"| `{name}` | {exporter.description} | `{exporter.suffix}` | {needs} |"
+        )
+    only_cli = sorted(set(cli._export_formats()) - set(exports.FORMATS))  # noqa: SLF001
+    if only_cli:
+        listed = ", ".join(f"`{name}`" for name in only_cli)
+        rows.append(
+            f"\nThe command line adds {listed}, which runs the checks first "
+            '(in Python: `to_csv(graph, "findings", findings=check(graph))`).'
+        )
+    importers = ["| importer | what it reads |", "| --- | --- |"]
+    importers.extend(
+        f"| `{name}` | {importer.description} |"
+        for name, importer in exports.IMPORTERS.items()
+    )
+    return "\n".join(rows) + "\n\n## Importers\n\n" + "\n".join(importers) + "\n"
+
+
+def _mermaid(claim: str) -> str:
+    """Return the seed's attribution tree of *claim* as a rendered diagram."""
+    serialize = import_module("claimtrack.serialize")
+    exports = import_module("claimtrack.exports")
+    graph = serialize.load(_SEED)
+    return f"```{{mermaid}}\n{exports.to_mermaid(graph, claim)}```\n"
+
+
+_SEED = Path(__file__).resolve().parent.parent / "seeds" / "enab-baladi-2025-01-24.json"
+
+_GENERATORS: dict[str, Callable[..., str]] = {
     "record-fields": _record_fields,
     "json-schema": _json_schema,
     "testing-api": _testing_api,
+    "check-catalog": _check_catalog,
+    "cli-reference": _cli_reference,
+    "cli-exit-codes": _cli_exit_codes,
+    "policy-defaults": _policy_defaults,
+    "export-formats": _export_formats,
+    "seed-mermaid": _mermaid,
 }
 
 
@@ -166,8 +325,8 @@ def _fill_generated(_app: Sphinx, _docname: str, source: list[str]) -> None:
     lines = source[0].split("\n")
     for i, line in enumerate(lines):
         if line.startswith("% generated: "):
-            name = line.removeprefix("% generated: ").strip()
-            lines[i] = _GENERATORS[name]()
+            name, *arguments = line.removeprefix("% generated: ").split()
+            lines[i] = _GENERATORS[name](*arguments)
     source[0] = "\n".join(lines)
 
 

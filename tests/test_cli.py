@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import claimtrack as ct
-from claimtrack.cli import parse_args, run
+from claimtrack.cli import main, parse_args, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "enab-baladi-2025-01-24.json"
@@ -418,3 +418,46 @@ def test_assess_with_the_seed_grades_ranks_the_foiling_above_the_credit() -> Non
     rows = {line.split()[0]: float(line.split()[1]) for line in out.splitlines()[1:]}
     assert 0 == code
     assert rows["averted-thanks-to-us-warnings"] < rows["sayyida-zaynab-foiled"]
+
+
+def test_directories_skip_policy_files(tmp_path: Path, graph_file: Path) -> None:
+    """A *.policy.json beside claim files is not read as a claim file."""
+    shutil.copy(graph_file, tmp_path / "claims.json")
+    (tmp_path / "analyst.policy.json").write_text('{"grades": {}}', encoding="utf-8")
+    code, _, err = call("check", str(tmp_path))
+    assert (0, "") == (code, err)
+
+
+def test_multi_line_errors_keep_their_lines(tmp_path: Path) -> None:
+    """A policy error listing several problems prints one problem per line."""
+    bad = tmp_path / "bad.policy.json"
+    bad.write_text('{"anonymity": 7, "nope": 1}', encoding="utf-8")
+    code, _, err = call("assess", str(SEED), "--policy", str(bad))
+    assert 2 == code
+    assert "\\x0a" not in err
+    assert 3 <= len(err.splitlines())
+
+
+def test_broken_pipe_exits_quietly(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When the reader of the output goes away, main exits 1 without a traceback."""
+
+    class ClosedPipe(io.StringIO):
+        def __init__(self, descriptor: int) -> None:
+            super().__init__()
+            self.descriptor = descriptor
+
+        def write(self, _: str) -> int:
+            raise BrokenPipeError
+
+        def fileno(self) -> int:
+            return self.descriptor
+
+    with (tmp_path / "stdout").open("w", encoding="utf-8") as sink:
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(sink.fileno()))
+        monkeypatch.setattr(sys, "argv", ["claimtrack", "check", str(SEED)])
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+    assert 1 == exit_info.value.code
+    assert "" == capsys.readouterr().err

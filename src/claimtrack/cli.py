@@ -7,6 +7,11 @@ to stdout and diagnostics to stderr. Exit codes:
   file is canonical);
 - 1: findings at or above the failing severity (files that are not canonical);
 - 2: usage errors, and files that are missing or cannot be read as claim graphs.
+
+A directory stands for the ``*.json`` claim files under it, except
+``*.policy.json`` files, which hold confidence policies. When the reader of the
+output goes away (``claimtrack check claims/ | head``), the command stops
+quietly with exit code 1.
 """
 
 from __future__ import annotations
@@ -250,7 +255,8 @@ def _claim_files(paths: Sequence[str]) -> list[Path]:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*.json")):
-                if child.is_file():
+                # Policy files sit beside the claim files they grade.
+                if child.is_file() and not child.name.endswith(".policy.json"):
                     found.setdefault(child)
         elif path.exists():
             found.setdefault(path)
@@ -619,7 +625,11 @@ def _assess(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def safe_lines(text: str) -> str:
-    """Escape each line of a multi-line text, keeping its line breaks."""
+    """Escape each line of a multi-line text, keeping its line breaks.
+
+    The text comes from the library (an explanation, an error listing its
+    problems); only the content of each line is untrusted.
+    """
     return "".join(f"{safe(line)}\n" for line in text.splitlines())
 
 
@@ -717,7 +727,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         return _COMMANDS[args.command](args, stdout, stderr)
     except _UsageError as error:
-        stderr.write(f"claimtrack {args.command}: {safe(str(error))}\n")
+        stderr.write(f"claimtrack {args.command}: {safe_lines(str(error))}")
         return 2
 
 
@@ -730,4 +740,14 @@ def main() -> None:
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
-    sys.exit(run(parse_args(), sys.stdout, sys.stderr))
+    args = parse_args()
+    try:
+        code = run(args, sys.stdout, sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`claimtrack check ... | head`): stop quietly,
+        # and keep the interpreter from complaining again when it flushes.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    sys.exit(code)

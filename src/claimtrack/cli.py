@@ -22,7 +22,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -33,9 +33,9 @@ from .confidence import explain as explain_confidence
 from .errors import LoadError
 from .exports import (
     FORMATS,
+    Exporter,
     MissingExtraError,
     UnknownClaimError,
-    to_csv,
     to_dot,
     to_mermaid,
 )
@@ -209,6 +209,7 @@ def _parser() -> argparse.ArgumentParser:
             f"claimtrack export {_SEED} --to prov-json -o seed.prov.json",
             f"claimtrack export {_SEED} --to mermaid --claim sayyida-zaynab-foiled",
             f"claimtrack export {_SEED} --to csv-attributions > attributions.csv",
+            f"claimtrack export {_SEED} --to report --policy policy.json -o report.md",
         ],
     )
     export.add_argument("path", metavar="PATH", help="a claim file or directory")
@@ -224,6 +225,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--claim", metavar="CLAIM", help="diagrams: draw only this claim's tree"
+    )
+    export.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="report: a JSON file of confidence policy values to override",
     )
 
     _add_command(
@@ -271,13 +277,14 @@ def _read_graph(path: Path, stderr: TextIO) -> tuple[str, ClaimGraph] | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        stderr.write(f"{path}: cannot read: {error.strerror or error}\n")
+        reason = safe(str(error.strerror or error))
+        stderr.write(f"{safe(str(path))}: cannot read: {reason}\n")
         return None
     try:
         graph = loads(data, source=str(path))
     except LoadError as error:
         stderr.writelines(
-            f"{path}: {safe(str(problem))}\n" for problem in error.problems
+            f"{safe(str(path))}: {safe(str(problem))}\n" for problem in error.problems
         )
         return None
     # loads has decoded the bytes as UTF-8 without error, so this cannot fail.
@@ -365,7 +372,7 @@ def _findings_text(
             finding.severity.value, _SEVERITY_STYLE[finding.severity], enabled=on
         )
         stdout.write(
-            f"{path}: {colour(finding.code, 'bold', enabled=on)} {level} "
+            f"{safe(path)}: {colour(finding.code, 'bold', enabled=on)} {level} "
             f"[{where}] {safe(finding.message)}\n"
         )
         if finding.hint:
@@ -430,7 +437,7 @@ def _github(
         message = f"[{where}] {finding.message}"
         if finding.hint:
             message += f" (hint: {finding.hint})"
-        file = _github_escape(path, property_value=True)
+        file = _github_escape(safe(path), property_value=True)
         title = _github_escape(
             f"{finding.code} {finding.severity.value}", property_value=True
         )
@@ -502,21 +509,31 @@ def _claim_lines(graph: ClaimGraph, claim_id: str) -> Iterator[str]:
             yield f"  {relation.claim} {relation.kind.value} {relation.target}{note}"
 
 
+# Indentation stops growing this many levels down: a relay chain 100,000 hops
+# deep would otherwise print a prefix as long as the chain on every line, and
+# the output would grow with the square of the depth.
+_TREE_DEPTH_SHOWN = 32
+
+
 def _hop_tree(graph: ClaimGraph, origin_id: str) -> Iterator[str]:
     """Draw an origin and everything that relays it, iteratively."""
-    stack: list[tuple[str, str, bool]] = [(origin_id, "", True)]
+    stack: list[tuple[str, str, bool, int]] = [(origin_id, "", True, 0)]
     first = True
     while stack:
-        attribution_id, prefix, last = stack.pop()
+        attribution_id, prefix, last, depth = stack.pop()
         attribution = graph.attribution(attribution_id)
         if attribution is None:
             continue
         branch = "" if first else ("└─ " if last else "├─ ")
+        if depth > _TREE_DEPTH_SHOWN:
+            branch += f"(hop {depth}) "
         yield f"  {prefix}{branch}{_hop_line(graph, attribution_id, origin=first)}"
-        child_prefix = prefix if first else prefix + ("   " if last else "│  ")
+        child_prefix = prefix
+        if not first and depth < _TREE_DEPTH_SHOWN:
+            child_prefix += "   " if last else "│  "
         children = sorted(graph.relays_of(attribution_id), key=lambda a: a.id)
         stack.extend(
-            (child.id, child_prefix, i == 0)
+            (child.id, child_prefix, i == 0, depth + 1)
             for i, child in enumerate(reversed(children))
         )
         first = False
@@ -573,23 +590,25 @@ def _fmt(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         changed += 1
         if args.diff:
             stdout.writelines(
-                difflib.unified_diff(
-                    current.splitlines(keepends=True),
-                    canonical.splitlines(keepends=True),
+                _safe_diff_line(line)
+                for line in difflib.unified_diff(
+                    _diff_lines(current),
+                    _diff_lines(canonical),
                     fromfile=str(path),
                     tofile=f"{path} (canonical)",
                 )
             )
         elif args.check:
-            stdout.write(f"{path}: not in canonical form\n")
+            stdout.write(f"{safe(str(path))}: not in canonical form\n")
         else:
             try:
                 write_text_atomically(path, canonical)
             except OSError as error:
-                stderr.write(f"{path}: cannot write: {error.strerror or error}\n")
+                reason = safe(str(error.strerror or error))
+                stderr.write(f"{safe(str(path))}: cannot write: {reason}\n")
                 failed = True
                 continue
-            stdout.write(f"{path}: reformatted\n")
+            stdout.write(f"{safe(str(path))}: reformatted\n")
     if failed:
         return 2
     if args.check or args.diff:
@@ -630,7 +649,23 @@ def safe_lines(text: str) -> str:
     The text comes from the library (an explanation, an error listing its
     problems); only the content of each line is untrusted.
     """
-    return "".join(f"{safe(line)}\n" for line in text.splitlines())
+    # Only a newline ends a line: str.splitlines would also break at U+2028,
+    # U+0085 and other separators inside the untrusted text, forging lines.
+    if not text:
+        return ""
+    return "".join(f"{safe(line)}\n" for line in text.removesuffix("\n").split("\n"))
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Split *text* after each newline (and nowhere else), keeping the newlines."""
+    lines = text.split("\n")
+    return [f"{line}\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+def _safe_diff_line(line: str) -> str:
+    """Escape one line of a diff for the terminal, keeping its final newline."""
+    body = line.removesuffix("\n")
+    return safe(body) + line[len(body) :]
 
 
 def _confidence_table(rows: Sequence[ClaimConfidence], stdout: TextIO) -> None:
@@ -662,22 +697,23 @@ def _read_policy(path: Path) -> Policy:
         raise _UsageError(msg) from None
 
 
-def _findings_csv(graph: ClaimGraph) -> str:
-    return to_csv(graph, "findings", findings=check(graph))
-
-
-def _export_formats() -> dict[str, Callable[[ClaimGraph], str]]:
-    """Every export format by name: the library's, and those needing the checks."""
-    formats = {name: exporter.render for name, exporter in FORMATS.items()}
-    formats["csv-findings"] = _findings_csv
-    return formats
+def _export_formats() -> dict[str, Exporter]:
+    """Every export format by name."""
+    return dict(FORMATS)
 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     corpus = _Corpus(_claim_files([args.path]), stderr)
     if corpus.failed:
         return 2
-    render = _export_formats()[args.to]
+    exporter = _export_formats()[args.to]
+    with_policy = exporter.render_with_policy
+    if args.policy is not None and with_policy is None:
+        assessing = ", ".join(
+            name for name, e in _export_formats().items() if e.render_with_policy
+        )
+        msg = f"--policy applies to the {assessing} format, not {args.to}"
+        raise _UsageError(msg)
     try:
         if args.claim is not None:
             if args.to not in {"mermaid", "dot"}:
@@ -685,8 +721,10 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 raise _UsageError(msg)
             draw = to_mermaid if args.to == "mermaid" else to_dot
             text = draw(corpus.graph, args.claim)
+        elif args.policy is not None and with_policy is not None:
+            text = with_policy(corpus.graph, _read_policy(Path(args.policy)))
         else:
-            text = render(corpus.graph)
+            text = exporter.render(corpus.graph)
     except MissingExtraError as error:
         raise _UsageError(str(error)) from None
     except UnknownClaimError as error:
@@ -699,7 +737,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except OSError as error:
         msg = f"{args.output}: cannot write: {error.strerror or error}"
         raise _UsageError(msg) from None
-    stderr.write(f"{args.output}: wrote {args.to}\n")
+    stderr.write(f"{safe(args.output)}: wrote {args.to}\n")
     return 0
 
 

@@ -3,7 +3,10 @@
 Every exporter takes a `ClaimGraph` and returns text; write it to a file with
 `claimtrack.serialize.write_text_atomically` so a failure never leaves half a
 file. `FORMATS` lists the exporters by name (the command line's ``--to``),
-`IMPORTERS` the importers.
+`IMPORTERS` the importers. The Markdown report (`to_markdown`) and the
+findings table run the checks, and the report assesses the claims, by
+themselves; an `Exporter` whose ``render_with_policy`` is set also takes a
+confidence `claimtrack.confidence.Policy`.
 
 Records keep stable names across formats: a source with id ``wapo`` is
 ``urn:claimtrack:source:wapo`` in PROV and in ClaimReview ``@id`` alike, and
@@ -24,6 +27,7 @@ from ._formats import FORMATS, IMPORTERS, Exporter, Importer
 from ._importing import ImportResult
 from ._optional import MissingExtraError
 from ._prov import to_prov_json, to_prov_turtle
+from ._report import to_markdown
 
 __all__ = [
     "FORMATS",
@@ -38,6 +42,7 @@ __all__ = [
     "to_claimreview",
     "to_csv",
     "to_dot",
+    "to_markdown",
     "to_mermaid",
     "to_prov_json",
     "to_prov_turtle",

@@ -8,6 +8,8 @@ from types import MappingProxyType
 
 import attrs
 
+from claimtrack.checks import check
+from claimtrack.confidence import Policy
 from claimtrack.graph import ClaimGraph
 
 from ._claimreview import from_claimreview, to_claimreview
@@ -16,6 +18,7 @@ from ._diagrams import to_dot, to_mermaid
 from ._factcheck import from_factcheck_api
 from ._importing import ImportResult
 from ._prov import to_prov_json, to_prov_turtle
+from ._report import to_markdown
 
 __all__ = ["FORMATS", "IMPORTERS", "Exporter", "Importer"]
 
@@ -33,7 +36,12 @@ class Exporter:
         description: One line for ``--help``.
         suffix: The usual file name suffix, with its dot.
         extra: The claimtrack extra it needs, or None if the core suffices.
-        render: The function from a graph to the text.
+        render: The function from a graph to the text. Formats that report
+            findings or confidence run the default checks and assess the
+            claims under the default policy themselves.
+        render_with_policy: For formats that assess the claims, the function
+            from a graph and a confidence `Policy` to the text; None for
+            formats that a policy does not change.
     """
 
     name: str
@@ -41,6 +49,7 @@ class Exporter:
     suffix: str
     extra: str | None
     render: Callable[[ClaimGraph], str]
+    render_with_policy: Callable[[ClaimGraph, Policy], str] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -66,8 +75,18 @@ def _table(name: str) -> Callable[[ClaimGraph], str]:
     return functools.partial(to_csv, table=name)
 
 
-# TODO(#6): the Markdown report joins this list once checks and confidence exist;
-# it will render the Mermaid diagram of each claim with `to_mermaid(graph, id)`.
+def _findings_table(graph: ClaimGraph) -> str:
+    return to_csv(graph, "findings", findings=check(graph))
+
+
+def _report(graph: ClaimGraph) -> str:
+    return to_markdown(graph)
+
+
+def _report_with_policy(graph: ClaimGraph, policy: Policy) -> str:
+    return to_markdown(graph, policy=policy)
+
+
 FORMATS: Mapping[str, Exporter] = _exporters(
     Exporter(
         name="prov-json",
@@ -124,6 +143,24 @@ FORMATS: Mapping[str, Exporter] = _exporters(
         suffix=".attributions.csv",
         extra=None,
         render=_table("attributions"),
+    ),
+    Exporter(
+        name="csv-findings",
+        description="CSV table of the findings of the default checks",
+        suffix=".findings.csv",
+        extra=None,
+        render=_findings_table,
+    ),
+    Exporter(
+        name="report",
+        description=(
+            "Markdown report: each claim's sourcing, confidence, findings and "
+            "Mermaid diagram"
+        ),
+        suffix=".md",
+        extra=None,
+        render=_report,
+        render_with_policy=_report_with_policy,
     ),
 )
 """Every export format, by name."""

@@ -65,8 +65,6 @@ nitpick_ignore_regex = [
     # Third-party classes in signatures: attrs' in validators, Hypothesis'
     # strategies in claimtrack.testing.
     (r"py:.*", r"(attrs?|hypothesis)\..*"),
-    # Napoleon reads the "...: ..." summary of Finding.sort_key as a return type.
-    (r"py:class", r"The key findings are ordered by"),
     # Type aliases that the type checker sees but that are not documented objects.
     (r"py:.*", r"(claimtrack\.\w+\.)?(JSONValue|R|E)"),
 ]

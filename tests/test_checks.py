@@ -21,6 +21,7 @@ from claimtrack import (
     Attribution,
     Claim,
     ClaimGraph,
+    ClaimKind,
     Document,
     FuzzyDate,
     GraphBuilder,
@@ -42,6 +43,7 @@ from claimtrack.checks import (
     rule,
 )
 from claimtrack.checks._names import normalise_name
+from claimtrack.confidence import assess
 from claimtrack.testing import graphs, record_orders
 
 ALL_CODES = [
@@ -360,6 +362,16 @@ def test_ct301_near_miss_anonymous_denial() -> None:
     assert [] == found(a.build(), "CT301")
 
 
+def test_ct301_near_miss_on_record_refining_claim() -> None:
+    """An on-the-record origin of a more specific claim clears the general one."""
+    a = Article()
+    general, _ = a.us_claim("general")
+    specific = a.b.claim("specific", "Specific.", language="en")
+    a.b.attribute(specific, source=a.intel, document=a.statement)
+    a.b.relate(specific, "refines", general)
+    assert [] == found(a.build(), "CT301")
+
+
 def test_ct302_one_voice_through_two_sources() -> None:
     """Two sources answering to one government are one origin group."""
     a = Article()
@@ -396,6 +408,16 @@ def test_ct302_near_miss_same_as_claim_brings_a_group() -> None:
     a.b.attribute(second, source=a.intel, document=a.statement)
     a.b.relate(first, "same_as", second)
     assert [] == found(a.build(), "CT302")
+
+
+def test_ct302_near_miss_supporting_claim_brings_a_group() -> None:
+    """A claim from another group that supports this one corroborates it."""
+    a = Article()
+    a.us_claim("foiled")
+    found_arms = a.b.claim("arms-found", "Weapons were seized.", language="en")
+    a.b.attribute(found_arms, source=a.intel, document=a.statement)
+    a.b.relate(found_arms, "supports", "foiled")
+    assert ["arms-found"] == [f.records[0].id for f in found(a.build(), "CT302")]
 
 
 def test_ct302_near_miss_general_claim_does_not_corroborate_specific() -> None:
@@ -486,6 +508,33 @@ def test_ct304_affiliation_loop() -> None:
     claim = b.claim("c", "Text.", language="en", about=["b"])
     b.attribute(claim, source="a", document="d")
     assert 1 == len(found(b.build(), "CT304"))
+
+
+def test_ct304_interest_borrowed_along_a_relation() -> None:
+    """A caption naming no party, supporting a claim about its government, is CT304."""
+    a = Article()
+    a.us_claim("foiled", about=[a.syria_gov])
+    caption = a.b.claim("caption", "The cell tried an attack.", language="en")
+    a.b.attribute(caption, source=a.intel, document=a.statement)
+    a.b.relate(caption, "supports", "foiled")
+    [finding] = found(a.build(), "CT304")
+    assert refs("claim:foiled", "source:syria-gov", "source:syria-intel") == (
+        finding.records
+    )
+    assert "answers to 'syria-gov' (through claim 'caption')" in finding.message
+
+
+def test_ct304_near_miss_borrowed_evidence_about_nobody() -> None:
+    """Borrowed evidence whose source neither claim is about is not interested."""
+    a = Article()
+    a.us_claim("foiled", about=[a.us_gov])
+    a.b.claim("caption", "The cell tried an attack.", language="en")
+    a.b.attribute("caption", source=a.intel, document=a.statement)
+    a.b.relate("caption", "supports", "foiled")
+    [finding] = found(a.build(), "CT304")
+    assert refs("claim:foiled", "source:us-gov", "source:us-officials") == (
+        finding.records
+    )
 
 
 def test_ct304_near_miss_origin_about_someone_else() -> None:
@@ -626,6 +675,24 @@ def test_ct308_latin_case_diacritics_and_spaces() -> None:
     assert refs("source:afp", "source:afp-2", "source:afp-3") == finding.records
 
 
+def test_ct308_leading_english_article() -> None:
+    """The names "The Washington Post" and "Washington Post" are one party."""
+    b = GraphBuilder()
+    b.source("wapo", "The Washington Post")
+    b.source("washington-post", "Washington Post")
+    [finding] = found(b.build(), "CT308")
+    assert refs("source:wapo", "source:washington-post") == finding.records
+    assert "match as 'washington post'" in finding.message
+
+
+def test_ct308_near_miss_the_inside_a_word() -> None:
+    """A name that starts with "The" inside a word keeps it."""
+    b = GraphBuilder()
+    b.source("theatre", "Theatre Weekly")
+    b.source("atre", "Atre Weekly")
+    assert [] == found(b.build(), "CT308")
+
+
 def test_ct308_near_miss_different_names() -> None:
     """The Washington Post and Washington are different parties."""
     b = GraphBuilder()
@@ -652,6 +719,8 @@ def test_ct308_near_miss_already_one_group() -> None:
         ("هيئة تحرير الشام", "هيئـة تَحْرِير الشّام"),
         ("Bashar al-Assad", "bashar  al assad"),
         ("Zoë Café", "ZOE CAFE"),
+        ("The Washington Post", "Washington Post"),
+        ("THE  Times", "the-times"),
     ],
 )
 def test_normalised_names_match(first: str, second: str) -> None:
@@ -662,6 +731,22 @@ def test_normalised_names_match(first: str, second: str) -> None:
 def test_normalised_names_keep_different_names_apart() -> None:
     """Normalisation does not merge names that differ in letters."""
     assert normalise_name("مسؤول أمريكي") != normalise_name("مسؤول سوري")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Theatre Weekly", "theatre weekly"),
+        ("The", "the"),
+        ("Ministry of the Interior", "ministry of the interior"),
+        ("Washington Post, The", "washington post the"),
+    ],
+)
+def test_normalised_names_drop_only_a_leading_article_word(
+    name: str, expected: str
+) -> None:
+    """Only a leading "The" that is a word of its own, and not the whole name, goes."""
+    assert expected == normalise_name(name)
 
 
 # --- CT4 judgment -------------------------------------------------------------
@@ -738,6 +823,17 @@ def test_ct402_near_miss_two_groups() -> None:
     claim, _ = a.us_claim("c")
     a.b.attribute(claim, source=a.intel, document=a.statement)
     a.b.assess("c", credibility=1, likelihood="almost_certain")
+    assert [] == found(a.build(), "CT402")
+
+
+def test_ct402_near_miss_group_from_a_supporting_claim() -> None:
+    """Groups are counted as for CT302: a supporting claim's group counts."""
+    a = Article()
+    a.us_claim("foiled")
+    a.b.claim("arms-found", "Weapons were seized.", language="en")
+    a.b.attribute("arms-found", source=a.intel, document=a.statement)
+    a.b.relate("arms-found", "supports", "foiled")
+    a.b.assess("foiled", credibility=1)
     assert [] == found(a.build(), "CT402")
 
 
@@ -1062,3 +1158,32 @@ def test_an_unrelated_record_adds_no_finding_about_others(graph: ClaimGraph) -> 
     new = [f for f in after if FRESH_REFS & set(f.records)]
     assert before == old
     assert [] == [f for f in new if not set(f.records) <= FRESH_REFS]
+
+
+@given(graphs())
+def test_checks_count_origins_as_confidence_does(graph: ClaimGraph) -> None:
+    """CT302 and CT304 fire where the confidence calculus sees one group or interest."""
+    results = assess(graph)
+    claims = [c for c in graph.claims if c.kind is not ClaimKind.OPINION]
+    facts = [c.id for c in claims if c.kind is ClaimKind.FACT]
+    single = [c for c in facts if 1 == results[c].supporting]
+    interested = [
+        c.id for c in claims if any(g.interested for g in results[c.id].groups)
+    ]
+    assert single == [f.records[0].id for f in found(graph, "CT302")]
+    assert interested == [f.records[0].id for f in found(graph, "CT304")]
+
+
+def test_sort_key_summary_is_not_read_as_a_type() -> None:
+    """Napoleon reads Finding.sort_key's docstring as text, with no type in it."""
+    napoleon = pytest.importorskip("sphinx.ext.napoleon")
+    docstring = pytest.importorskip("sphinx.ext.napoleon.docstring")
+    text = str(
+        docstring.GoogleDocstring(
+            Finding.sort_key.__doc__,
+            napoleon.Config(),
+            what="attribute",
+            name="sort_key",
+        )
+    )
+    assert [] == [line for line in text.splitlines() if line.startswith(":type:")]

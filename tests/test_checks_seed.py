@@ -33,6 +33,7 @@ US_OFFICIALS_ONLY = [
     "us-shared-intel",
 ]
 FOILED = "sayyida-zaynab-foiled"
+SHRINE = "shrine-plot-foiled"
 AVERTED = "averted-thanks-to-us-warnings"
 NOT_THIRD_PARTIES = "not-through-third-parties"
 THIRD_COUNTRY = "third-country-in-exchange"
@@ -72,6 +73,19 @@ def test_ct301_names_the_officials(findings: list[Finding]) -> None:
         if f.code == "CT301" and f.records[0].id == "us-shared-intel"
     ]
     assert Ref(type="source", id="us-officials") in finding.records
+
+
+def test_shrine_plot_is_not_anonymous_only(findings: list[Finding]) -> None:
+    """The on-the-record Syrian announcement refines the shrine plot: no CT301."""
+    assert SHRINE not in about(findings, "CT301")
+    assert SHRINE not in about(findings, "CT302")
+
+
+def test_shrine_plot_borrows_the_syrian_self_report(findings: list[Finding]) -> None:
+    """The Syrian account that refines the shrine plot makes its support interested."""
+    [finding] = [f for f in findings if f.code == "CT304" and f.records[0].id == SHRINE]
+    assert Ref(type="source", id="syrian-intelligence") in finding.records
+    assert f"(through claim {FOILED!r})" in finding.message
 
 
 def test_syrian_intelligence_on_its_own_foiling_is_ct304(

@@ -179,6 +179,58 @@ def test_interested_origin_is_discounted() -> None:
     assert result["c"].probability < result["d"].probability
 
 
+def test_interest_is_judged_against_the_assessed_claim_too() -> None:
+    """Evidence from a claim about nobody is interested for a claim about its party."""
+    b = GraphBuilder()
+    b.source("ministry", "The Ministry")
+    b.claim("foiled", "The ministry foiled it.", language="en", about=["ministry"])
+    _one_chain(b, affiliation="ministry", claim="caption")
+    b.relate("caption", "supports", "foiled")
+    result = assess(b.build())
+    (borrowed,) = result["foiled"].groups[0].chains
+    assert (True, False) == (
+        borrowed.interested,
+        result["caption"].groups[0].interested,
+    )
+    assert borrowed.origin_trust is not None
+    assert math.isclose(0.75 * 0.5, borrowed.origin_trust.belief)
+    # b = supports 0.5 x (0.9 x 0.855 x 0.375), the caption's own chain halved twice.
+    assert math.isclose(0.5 * CHAIN_BELIEF * 0.5, result["foiled"].opinion.belief)
+
+
+def test_an_ungraded_origin_is_left_out_of_its_group() -> None:
+    """An on-the-record but ungraded origin neither dilutes nor adds to its group."""
+    b = GraphBuilder()
+    b.source("ministry", "The Ministry")
+    _one_chain(b, affiliation="ministry")
+    graph = b.build()
+    b.source("spokesman", "Spokesman", affiliation="ministry")
+    statement = b.document("statement", publisher="spokesman")
+    b.attribute("c", source="spokesman", document=statement)
+    before, after = assess(graph)["c"], assess(b.build())["c"]
+    assert before.opinion == after.opinion
+    assert "1 evidence-free origin left out" in after.groups[0].fusion
+
+
+def test_own_words_are_not_charged_a_retention() -> None:
+    """A speaker's first-hand words in its own document keep all their trust."""
+    b = GraphBuilder()
+    b.claim("c", "We foiled it.", language="en")
+    b.source("ministry", "The Ministry", reliability="B")
+    statement = b.document("statement", publisher="ministry")
+    said = b.attribute("c", source="ministry", document=statement, mode="direct_quote")
+    again = b.document("statement-2", publisher="ministry")
+    b.relay(said, source="ministry", document=again, mode="direct_quote")
+    result = assess(b.build())["c"]
+    (chain,) = result.groups[0].chains
+    relay, origin = chain.hops
+    assert [0.75 * 0.95, 1.0] == pytest.approx(
+        [relay.trust.belief, origin.trust.belief]
+    )
+    assert "The Ministry records its own words" == origin.reason
+    assert "direct quote keeps 0.95" in relay.reason
+
+
 # --- relations --------------------------------------------------------------
 
 
@@ -572,6 +624,38 @@ def test_another_outlet_for_one_statement_never_raises_p(data: st.DataObject) ->
     assert assess(more)[leaf.claim].probability <= before + 1e-12
 
 
+@given(st.data())
+def test_an_ungraded_origin_never_lowers_p(data: st.DataObject) -> None:
+    """Adding an ungraded origin to a claim, in any group, never lowers its P."""
+    graph = data.draw(graphs(min_claims=1))
+    claim = data.draw(st.sampled_from(graph.claims)).id
+    sources = [*graph.source_index]
+    affiliation = data.draw(st.sampled_from([None, *sources]))
+    publisher = data.draw(st.sampled_from([None, "new-ungraded", *sources]))
+    more = graph.merge(
+        ClaimGraph.of(
+            [
+                Source(
+                    id="new-ungraded",
+                    name="New",
+                    affiliation=affiliation,
+                    anonymous=data.draw(st.booleans()),
+                ),
+                Document(id="new-doc", publisher=publisher),
+                Attribution(
+                    id="new-said",
+                    claim=claim,
+                    source="new-ungraded",
+                    document="new-doc",
+                    stance=data.draw(st.sampled_from(Stance)),
+                    mode=data.draw(st.sampled_from(Mode)),
+                ),
+            ]
+        )
+    )
+    assert assess(graph)[claim].probability <= assess(more)[claim].probability + 1e-12
+
+
 def test_averaging_is_what_keeps_repeats_flat() -> None:
     """The contrast: averaging fusion of equal chains is flat, cumulative is not."""
     chain = Opinion.of(CHAIN_BELIEF, 0.0, CHAIN_UNCERTAINTY)
@@ -591,6 +675,13 @@ def test_policy_grades_override_the_recorded_grade() -> None:
     graded = assess(graph, Policy(grades={"speaker": Reliability.A}))["c"]
     assert recorded.probability < graded.probability
     assert "A by the policy" in explain(graded)
+
+
+def test_policy_grades_accept_letters() -> None:
+    """Grades given as letters are read as the Admiralty grades they name."""
+    assert {"sana": Reliability.D} == dict(Policy(grades={"sana": "D"}).grades)
+    with pytest.raises(ValueError, match=r"grades\['sana'\] must be one of A-F"):
+        Policy(grades={"sana": "Z"})
 
 
 def test_policy_grades_read_from_json() -> None:

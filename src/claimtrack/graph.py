@@ -582,7 +582,9 @@ class ClaimGraph:
         An origin supports the claim when its stance asserts or hedges it;
         denials are evidence against, not corroboration. Each root is one
         independent origin group, so the length of the result is the number of
-        independent origins the claim rests on. Sorted by id.
+        independent origins the claim rests on. Sorted by id. Only the claim's
+        own attributions count; `corroborating_groups` adds the evidence that
+        flows from related claims.
         """
 
         def compute() -> dict[str, tuple[str, ...]]:
@@ -605,28 +607,57 @@ class ClaimGraph:
         The cost is proportional to the claim's origins and parties, whatever
         the depth of the affiliation chains.
         """
-        claim = self.claim(claim_id)
-        if claim is None or not claim.about:
-            return ()
-        spans = self._affiliation_spans()
-        # Spans of an affiliation forest nest or are disjoint, so keeping only
-        # the outermost ones leaves sorted, disjoint intervals to bisect.
-        outer: list[tuple[int, int, str]] = []
-        for start, end, party in sorted(
-            (spans[p][0], -spans[p][1], p) for p in set(claim.about) if p in spans
-        ):
-            if not outer or start > outer[-1][1]:
-                outer.append((start, -end, party))
-        starts = [start for start, _, _ in outer]
         found: list[tuple[Attribution, str]] = []
         for origin in self.origins_of(claim_id):
-            span = spans.get(origin.source)
-            if span is None:
-                continue
+            party = self.interested_party(origin.source, claim_id)
+            if party is not None:
+                found.append((origin, party))
+        return tuple(found)
+
+    def interested_party(self, source_id: str, *claim_ids: str) -> str | None:
+        """Return the party among the claims' `about` ids the source speaks for.
+
+        The source speaks for a party when it is that party or answers to it,
+        up its affiliation chain. With several claims, their `about` ids are
+        taken together. The outermost such party (the one nearest the
+        affiliation root) is returned; None when there is none. The cost is a
+        binary search per claim, whatever the depth of the affiliation chains.
+        """
+        spans = self._affiliation_spans()
+        span = spans.get(source_id)
+        if span is None:
+            return None
+        found: tuple[int, str] | None = None
+        for claim_id in claim_ids:
+            starts, outer = self._about_spans(claim_id)
             i = bisect.bisect_right(starts, span[0]) - 1
             if i >= 0 and span[0] <= outer[i][1]:
-                found.append((origin, outer[i][2]))
-        return tuple(found)
+                start, _, party = outer[i]
+                # The parties found all contain the source, so they nest: the
+                # one that starts first is the outermost.
+                if found is None or start < found[0]:
+                    found = (start, party)
+        return None if found is None else found[1]
+
+    def _about_spans(
+        self, claim_id: str
+    ) -> tuple[list[int], list[tuple[int, int, str]]]:
+        def compute() -> tuple[list[int], list[tuple[int, int, str]]]:
+            claim = self.claim(claim_id)
+            if claim is None or not claim.about:
+                return ([], [])
+            spans = self._affiliation_spans()
+            # Spans of an affiliation forest nest or are disjoint, so keeping
+            # only the outermost ones leaves sorted, disjoint intervals to bisect.
+            outer: list[tuple[int, int, str]] = []
+            for start, end, party in sorted(
+                (spans[p][0], -spans[p][1], p) for p in set(claim.about) if p in spans
+            ):
+                if not outer or start > outer[-1][1]:
+                    outer.append((start, -end, party))
+            return ([start for start, _, _ in outer], outer)
+
+        return self._memo(f"about-spans:{claim_id}", compute)  # type: ignore[no-any-return]
 
     def _affiliation_spans(self) -> dict[str, tuple[int, int]]:
         """Number the affiliation forest so ancestry is an interval test.
@@ -641,9 +672,12 @@ class ClaimGraph:
             node: dict[str, str] = {}
             roots: set[str] = set()
             for cycle in self._affiliation_walk().cycles:
-                roots.add(min(cycle))
+                # Once per loop, not per member: a loop of 100,000 sources
+                # would otherwise cost 100,000 scans of itself.
+                root = min(cycle)
+                roots.add(root)
                 for member in cycle:
-                    node[member] = min(cycle)
+                    node[member] = root
             children: defaultdict[str, list[str]] = defaultdict(list)
             for source_id, source in index.items():
                 here = node.setdefault(source_id, source_id)
@@ -797,6 +831,9 @@ class ClaimGraph:
         of, a denying one against it, and a route marked *against* turns that
         round. A root reached by several routes or origins is one group. The
         groups of one side are sorted by root; a root can be on both sides.
+        This is the one count of independent origins: the checks (CT301,
+        CT302, CT402) and the confidence calculus all read it, so they cannot
+        disagree about what a claim rests on.
         """
 
         def compute() -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
@@ -821,6 +858,32 @@ class ClaimGraph:
             )
 
         return self._memo(f"corroborating-groups:{claim_id}", compute)  # type: ignore[no-any-return]
+
+    def interested_evidence(self, claim_id: str) -> tuple[tuple[Attribution, str], ...]:
+        """Return the origins of the claim's evidence that speak for a party.
+
+        The origins are those `corroborating_groups` counts, for and against.
+        One is interested when its source, or a source up its affiliation
+        chain, is among the parties that the claim it was said of, or this
+        claim, is `about`: evidence borrowed from a related claim does not
+        escape this claim's interest, nor this claim the related one's. Each
+        origin comes once, with the outermost such party; sorted by origin id.
+        """
+
+        def compute() -> tuple[tuple[Attribution, str], ...]:
+            found: dict[str, tuple[Attribution, str]] = {}
+            for other, _, support_only, _ in self.evidence_routes(claim_id):
+                for origin in self.origins_of(other):
+                    if origin.id in found or (
+                        support_only and origin.stance is Stance.DENIES
+                    ):
+                        continue
+                    party = self.interested_party(origin.source, other, claim_id)
+                    if party is not None:
+                        found[origin.id] = (origin, party)
+            return tuple(found[k] for k in sorted(found))
+
+        return self._memo(f"interested-evidence:{claim_id}", compute)  # type: ignore[no-any-return]
 
 
 def _ref(value: Record | str) -> str:

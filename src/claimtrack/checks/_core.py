@@ -190,7 +190,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, tuple[Ref, ...], str]:
-        """The key findings are ordered by: code, records, message."""
+        """The tuple (code, records, message) that findings sort by."""
         return (self.code, self.records, self.message)
 
     def __str__(self) -> str:

@@ -160,8 +160,9 @@ Reported for an assessment of credibility 1 ("confirmed by other independent
 sources": an `error`, since the grade's own definition is not met) or of
 likelihood "very likely" or "almost certain" (a `warning`) on a claim with
 fewer than two independent origin groups. Origin groups are counted as for
-CT302: supporting origins of the claim, of the claims that refine it, and of
-the claims that are the same as it, grouped by affiliation root.
+CT302 and by the confidence calculus: supporting origins of the claim, of the
+claims that refine it, are the same as it or support it, grouped by
+affiliation root.
 
 **Why it matters.** A single voice, however authoritative, is a single point of
 failure; high confidence on one origin is how one agency's mistake becomes a

@@ -23,6 +23,7 @@ _LETTERS = str.maketrans(
     }
 )
 _ARTICLE = "\u0627\u0644"  # al-, the definite article, written joined
+_LATIN_ARTICLE = "the"  # English, a word of its own: dropped only at the start
 
 
 def _is_mark(char: str) -> bool:
@@ -44,12 +45,16 @@ def normalise_name(text: str) -> str:
     alef maqsura (ى) to yeh, taa marbuta (ة) to heh, tatweel and harakat
     removed, and the definite article (ال) removed from the start of each word.
     Hamza carried on waw or yeh (ؤ ئ) loses its hamza too, since
-    decomposition makes it a mark.
+    decomposition makes it a mark. A leading English article is dropped as
+    well ("The Washington Post" -> "washington post"), when it is a word of
+    its own and not the whole name.
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not _is_mark(c))
     spaced = "".join(" " if _is_separator(c) else c for c in stripped)
     words = spaced.translate(_LETTERS).casefold().split()
+    if len(words) > 1 and words[0] == _LATIN_ARTICLE:
+        del words[0]
     return " ".join(
         word[len(_ARTICLE) :]
         if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1

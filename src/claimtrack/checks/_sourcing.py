@@ -36,38 +36,25 @@ def __dir__() -> list[str]:
     return list(__all__)
 
 
-def independent_origins(graph: ClaimGraph, claim_id: str, *, enough: int = 2) -> int:
-    """Count the independent origin groups behind a claim, stopping at *enough*.
+def independent_origins(graph: ClaimGraph, claim_id: str) -> int:
+    """Count the independent origin groups that support a claim.
 
-    The claim's own supporting origins count, and so do those of the claims
-    that refine it (a more specific claim's evidence supports the general one)
-    and of the claims that are the same as it. Each relation costs at most a
-    few steps: a related claim's roots are read only until one is new, so at
-    most *enough* of them, and the count stops as soon as it reaches *enough*.
+    The count is `ClaimGraph.corroborating_groups`, the one the confidence
+    calculus uses: the claim's own supporting origins, and those that reach it
+    along relations (from claims that refine it, are the same as it, or
+    support it), grouped by affiliation root.
     """
-    roots = set(graph.supporting_roots(claim_id)[:enough])
-    if len(roots) >= enough:
-        return enough
-    for relation in graph.relations_of(claim_id):
-        if relation.kind is RelationKind.SAME_AS:
-            other = relation.target if relation.claim == claim_id else relation.claim
-        elif relation.kind is RelationKind.REFINES and relation.target == claim_id:
-            other = relation.claim
-        else:
-            continue
-        for root in graph.supporting_roots(other):
-            roots.add(root)
-            if len(roots) >= enough:
-                return enough
-    return len(roots)
+    return len(graph.corroborating_groups(claim_id)[0])
 
 
 def _supporting(graph: ClaimGraph, claim_id: str) -> list[Attribution]:
-    return [
+    origins = [
         origin
-        for origin in graph.origins_of(claim_id)
-        if origin.stance is not Stance.DENIES
+        for group in graph.corroborating_groups(claim_id)[0]
+        for origin in group.origins
     ]
+    # The claim's own origins first, then those that reach it along relations.
+    return sorted(origins, key=lambda origin: (origin.claim != claim_id, origin.id))
 
 
 @builtin_rule(
@@ -76,8 +63,11 @@ def _supporting(graph: ClaimGraph, claim_id: str) -> list[Attribution]:
     severity="warning",
     summary="A fact claim whose every supporting origin is anonymous.",
     explanation="""
-Reported for a claim of kind `fact` when every origin that asserts or hedges it
-(the first-hand end of each relay chain) is a source marked `anonymous`.
+Reported for a claim of kind `fact` when every origin that supports it (the
+first-hand end of each relay chain) is a source marked `anonymous`. Its
+supporting origins are those CT302 counts: the ones that assert or hedge it,
+and those of the claims that refine it, are the same as it or support it, so
+an on-the-record statement of a more specific claim clears the general one.
 
 **Why it matters.** Anonymous sourcing can be legitimate, but a reader cannot
 weigh the source's access or motives, and nobody is accountable if it is wrong.
@@ -131,10 +121,12 @@ Reported for a claim of kind `fact` that has supporting origins, all in one
 origin group. Each relay chain is followed to its origin (the first-hand
 statement); origins whose sources' affiliation chains reach the same root are
 one group, one voice: two anonymous US officials and the State Department are
-one group. Only origins that assert or hedge the claim count. The origins of
-claims that `refines` this one (a more specific claim's evidence supports the
-general one) and of claims that are `same_as` it count too. A claim with no
-attribution at all is CT306's business.
+one group. Only origins that assert or hedge the claim count. Support flows
+along relations as in the confidence calculus, which counts the same groups:
+the origins of claims that `refines` this one (a more specific claim's
+evidence supports the general one), of claims that are `same_as` it and of
+claims that `supports` it count too. A claim with no attribution at all is
+CT306's business.
 
 **Why it matters.** Ten outlets repeating one agency's statement are one
 source, not ten. "Confirmed by other independent sources" needs at least two
@@ -157,10 +149,10 @@ def single_origin(graph: ClaimGraph) -> Iterator[Finding]:
     for claim in graph.claims:
         if claim.kind is not ClaimKind.FACT:
             continue
-        roots = graph.supporting_roots(claim.id)
-        if not roots or independent_origins(graph, claim.id) != 1:
+        groups = graph.corroborating_groups(claim.id)[0]
+        if len(groups) != 1:
             continue
-        root = roots[0]
+        root = groups[0].root
         yield single_origin.finding(
             f"claim {claim.id!r} rests on a single independent origin: "
             f"{source_words(graph, root)} and those who answer to it",
@@ -262,7 +254,10 @@ def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
     explanation="""
 Reported for a claim (not an opinion) when the source of one of its origins, or
 any source up that source's affiliation chain, is among the parties the claim
-is `about`.
+is `about`. Origins that reach the claim along relations count too (those
+CT302 counts, and the origins of contradicting evidence), judged against the
+parties of both claims: the claim the origin spoke of and this one. This is
+the interest the confidence calculus discounts.
 
 **Why it matters.** A party speaking about itself has a stake: an intelligence
 service announcing that it foiled an attack, officials crediting their own
@@ -285,26 +280,38 @@ def interested_origin(graph: ClaimGraph) -> Iterator[Finding]:
     for claim in graph.claims:
         if claim.kind is ClaimKind.OPINION:
             continue
-        pairs = graph.interested_origins(claim.id)
+        pairs = graph.interested_evidence(claim.id)
         if not pairs:
             continue
         parties: dict[str, dict[str, None]] = {}
+        through: dict[str, dict[str, None]] = {}
         for origin, party in pairs:
             parties.setdefault(origin.source, {})[party] = None
+            through.setdefault(origin.source, {})[origin.claim] = None
+        # A source that also spoke of this claim itself needs no "through".
+        through = {s: c for s, c in through.items() if claim.id not in c}
         described = []
         for source_id, found in parties.items():
             names = [p for p in found if p != source_id]
             if not names:
-                described.append(f"{source_words(graph, source_id)} is itself one")
+                words = f"{source_words(graph, source_id)} is itself one"
             else:
-                described.append(
-                    f"{source_words(graph, source_id)} answers to "
-                    + listing([repr(p) for p in names])
+                words = f"{source_words(graph, source_id)} answers to " + listing(
+                    [repr(p) for p in names]
                 )
+            if source_id in through:
+                related = sorted(through[source_id])
+                noun = "claim" if len(related) == 1 else "claims"
+                words += f" (through {noun} {listing([repr(c) for c in related])})"
+            described.append(words)
         involved = sorted({p for found in parties.values() for p in found} | {*parties})
+        lead = (
+            "a party it is about"
+            if not through
+            else "a party it or a related claim is about"
+        )
         yield interested_origin.finding(
-            f"claim {claim.id!r} comes from a party it is about: "
-            + "; ".join(described),
+            f"claim {claim.id!r} comes from {lead}: " + "; ".join(described),
             records=(Ref.to(claim), *(Ref(type="source", id=s) for s in involved)),
             hint="Present it as the party's own account, and look for an origin "
             "with no stake in the claim.",
@@ -503,7 +510,8 @@ def retracted_support(graph: ClaimGraph) -> Iterator[Finding]:
 Reported when sources share a name once names are normalised, comparing every
 `name`, every value of `names` and every alias of each. Normalisation folds
 case; turns runs of spaces and punctuation into one space; drops Latin
-diacritics; and, for Arabic, writes the alef forms (أ إ آ ٱ) as bare alef,
+diacritics and a leading English article ("The Washington Post" matches
+"Washington Post"); and, for Arabic, writes the alef forms (أ إ آ ٱ) as bare alef,
 alef maqsura (ى) as yeh, taa marbuta (ة) as heh, removes tatweel (ـ) and
 harakat, and removes the definite article (ال) from the start of each word. So
 "وكالة الأنباء السورية" and "وكالة انباء سورية" match, as do "Agence

@@ -88,7 +88,8 @@ class Chain:
         relation: How the evidence reached the assessed claim, in words
             (empty for the claim's own chains).
         anonymous: Whether the origin's source is anonymous.
-        interested: Whether the origin speaks for a party its claim is about.
+        interested: Whether the origin speaks for a party its claim, or the
+            claim assessed, is about.
         strongest: Whether this is the strongest chain of its origin, the one
             that stands for the origin in its group's fusion.
     """
@@ -119,7 +120,10 @@ class Group:
         opinion: The group's opinion. Chains that carry one origin statement
             are copies of one piece of evidence, so each origin counts by its
             strongest chain; the group's origins then combine by averaging
-            fusion, or the strongest is taken, per the policy.
+            fusion, or the strongest is taken, per the policy. An origin with
+            no evidence of its own (an unassessed speaker: every chain from it
+            is vacuous, u = 1) is left out of the averaging, so recording it
+            never lowers P; if no origin has any, the group is vacuous.
         fusion: How the chains were combined, in words.
         supporting: Whether any chain counts for the claim.
         contradicting: Whether any chain counts against it.
@@ -279,8 +283,7 @@ class _Calculus:
     def __init__(self, graph: ClaimGraph, policy: Policy) -> None:
         self.graph = graph
         self.policy = policy
-        self._chains: dict[str, Chain] = {}
-        self._interested: dict[str, frozenset[str]] = {}
+        self._chains: dict[tuple[str, bool], Chain] = {}
         self._heads: frozenset[str] | None = None
         self._hops: dict[str, Hop] = {}
 
@@ -304,15 +307,6 @@ class _Calculus:
 
     # --- one chain ----------------------------------------------------------
 
-    def interested(self, claim_id: str) -> frozenset[str]:
-        found = self._interested.get(claim_id)
-        if found is None:
-            found = frozenset(
-                origin.id for origin, _ in self.graph.interested_origins(claim_id)
-            )
-            self._interested[claim_id] = found
-        return found
-
     def hop(self, attribution: Attribution) -> Hop:
         """Return the trust one attribution passes on, computed once.
 
@@ -326,13 +320,19 @@ class _Calculus:
         policy = self.policy
         document = graph.document(attribution.document)
         recorder = None if document is None else document.publisher
+        own_words = (
+            recorder is not None
+            and recorder == attribution.source
+            and attribution.via is None
+        )
         if recorder is None:
             trust = policy.unassessed
             why = "no such document" if document is None else "no publisher recorded"
             parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
-        elif recorder == attribution.source and attribution.via is None:
+        elif own_words:
             # A first-hand statement in the speaker's own document: trust in
-            # the speaker is applied once, as the origin's trust.
+            # the speaker is applied once, as the origin's trust, and nothing
+            # was reproduced, so no retention applies either.
             trust = Opinion.of(1.0, 0.0, 0.0)
             parts = [f"{self.name(recorder)} records its own words"]
         else:
@@ -357,11 +357,12 @@ class _Calculus:
                     f"relayed by {self.described(relayer, relayed)}, "
                     f"not the publisher of {upstream.document}"
                 )
-        retention = policy.retention[attribution.mode]
-        trust = _scaled(trust, retention)
-        parts.append(
-            f"{attribution.mode.value.replace('_', ' ')} keeps {retention:.2f}"
-        )
+        if not own_words:
+            retention = policy.retention[attribution.mode]
+            trust = _scaled(trust, retention)
+            parts.append(
+                f"{attribution.mode.value.replace('_', ' ')} keeps {retention:.2f}"
+            )
         found = self._hops[attribution.id] = Hop(
             attribution=attribution.id,
             source=attribution.source,
@@ -381,14 +382,22 @@ class _Calculus:
     def _reliability(self, source_id: str) -> Reliability | None:
         return self.policy.grade_of(self.graph.source(source_id))
 
-    def chain(self, leaf_id: str) -> Chain:
-        """Return the chain starting at the attribution *leaf_id*, computed once."""
-        found = self._chains.get(leaf_id)
+    def chain(self, leaf_id: str, *, interested: bool = False) -> Chain:
+        """Return the chain starting at the attribution *leaf_id*, computed once.
+
+        With *interested*, the origin is taken as interested whatever its own
+        claim is about: the claim assessed is about a party the origin speaks
+        for.
+        """
+        key = (leaf_id, interested)
+        found = self._chains.get(key)
         if found is None:
-            found = self._chains[leaf_id] = self._compute_chain(leaf_id)
+            found = self._chains[key] = self._compute_chain(
+                leaf_id, interested=interested
+            )
         return found
 
-    def _compute_chain(self, leaf_id: str) -> Chain:
+    def _compute_chain(self, leaf_id: str, *, interested: bool) -> Chain:
         graph = self.graph
         policy = self.policy
         attributions = graph.chain(leaf_id)
@@ -420,7 +429,9 @@ class _Calculus:
         if anonymous:
             trust = _scaled(trust, policy.anonymity)
             reasons.append(f"anonymous keeps {policy.anonymity:.2f}")
-        interested = origin.id in self.interested(claim_id)
+        interested = (
+            interested or graph.interested_party(origin.source, claim_id) is not None
+        )
         if interested:
             trust = _scaled(trust, policy.interest)
             reasons.append(f"interested keeps {policy.interest:.2f}")
@@ -464,6 +475,13 @@ class _Calculus:
                 if support_only and chain.against:
                     continue
                 origin = graph.attribution_index[chain.origin]
+                if (
+                    not chain.interested
+                    and graph.interested_party(origin.source, claim_id) is not None
+                ):
+                    # Evidence borrowed from a related claim is judged against
+                    # this claim's parties too, not only its own claim's.
+                    chain = self.chain(leaf, interested=True)
                 root = graph.affiliation_root(origin.source)
                 chain = self._along(chain, claim_id, against=against, hops=hops)
                 by_root.setdefault(root, []).append(chain)
@@ -561,9 +579,34 @@ class _Calculus:
         picked = [strongest[origin] for origin in sorted(strongest)]
         opinions = [chain.opinion for chain in picked if chain.opinion is not None]
         words = _count(len(chains), "chain")
+        # An origin that carries no evidence of its own (its speaker is
+        # unassessed, so every chain from it is vacuous) has nothing to
+        # average: counting it would pull the group towards the base rate as
+        # if it were evidence of doubt. A chain that lost its evidence on the
+        # way (an unassessed recorder) still counts: a worse relay must never
+        # raise P by dropping its origin out of the average.
+        informative = [
+            chain.opinion
+            for chain in picked
+            if chain.opinion is not None and not _evidence_free(chain)
+        ]
+        left_out = len(opinions) - len(informative)
         if len(opinions) == 1:
             opinion = opinions[0]
             fusion = f"one origin; the strongest of its {words}"
+        elif not informative:
+            opinion = averaging_fusion(opinions)
+            fusion = (
+                f"{len(opinions)} dependent origins, none with evidence of its "
+                "own: vacuous"
+            )
+        elif left_out and len(informative) == 1:
+            opinion = informative[0]
+            fusion = (
+                f"{len(opinions)} dependent origins; the only one with evidence "
+                f"of its own, by the strongest of its chains ({words} in all); "
+                f"{_count(left_out, 'evidence-free origin')} left out"
+            )
         elif self.policy.within_group == "best":
             best = min(picked, key=_strength)
             assert best.opinion is not None
@@ -573,11 +616,16 @@ class _Calculus:
                 f"{best.origin}, from {best.leaf}"
             )
         else:
-            opinion = averaging_fusion(opinions)
+            opinion = averaging_fusion(informative)
             fusion = (
-                f"averaging fusion of {len(opinions)} dependent origins, "
+                f"averaging fusion of {len(informative)} dependent origins, "
                 f"each by the strongest of its chains ({words} in all)"
             )
+            if left_out:
+                fusion += (
+                    f"; {_count(left_out, 'evidence-free origin')} left out, "
+                    "having nothing to average"
+                )
         return Group(
             root=root,
             chains=marked,
@@ -708,6 +756,17 @@ class _Calculus:
                     )
                 )
         return tuple(views)
+
+
+def _evidence_free(chain: Chain) -> bool:
+    """Whether the origin itself carries no evidence, however it is relayed."""
+    trust, testimony = chain.origin_trust, chain.testimony
+    return (
+        trust is None
+        or testimony is None
+        or trust.belief == 0.0
+        or (testimony.belief == 0.0 and testimony.disbelief == 0.0)
+    )
 
 
 def _strength(chain: Chain) -> tuple[float, str, str]:

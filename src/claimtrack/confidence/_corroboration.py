@@ -105,8 +105,10 @@ def anonymous_or_interested_origins(
     """Return the claim's origins that are anonymous or speak for an interested party.
 
     Interested: the origin's source, or a source up its affiliation chain, is
-    among the parties the origin's claim is `about`. Origins reached through
-    relations count, for and against; each is listed once, by id.
+    among the parties that the origin's claim or this claim is `about`
+    (`ClaimGraph.interested_evidence`, the interest the calculus discounts).
+    Origins reached through relations count, for and against; each is listed
+    once, by id.
     """
     counted = {
         origin.id: origin
@@ -119,8 +121,6 @@ def anonymous_or_interested_origins(
         source = graph.source(origin.source)
         if source is not None and source.anonymous:
             found[origin.id] = origin
-    for other, *_ in graph.evidence_routes(claim_id):
-        for origin, _ in graph.interested_origins(other):
-            if origin.id in counted:
-                found[origin.id] = origin
+    for origin, _ in graph.interested_evidence(claim_id):
+        found[origin.id] = origin
     return tuple(found[k] for k in sorted(found))

@@ -117,6 +117,24 @@ def _complete(
     return check
 
 
+def _graded(value: Mapping[str, Reliability | str]) -> Mapping[str, Reliability]:
+    """Freeze the grades, reading "A"-"F" as the Admiralty grades they name."""
+    if not isinstance(value, Mapping):
+        msg = f"grades must map source ids to reliability grades, got {value!r}"
+        raise TypeError(msg)
+    by_text = {member.value: member for member in Reliability}
+    grades: dict[Any, Any] = {}
+    for source_id, grade in value.items():
+        if isinstance(grade, str) and grade not in by_text:
+            msg = (
+                f"grades[{source_id!r}] must be one of A-F (Admiralty scale), "
+                f"got {grade!r}"
+            )
+            raise ValueError(msg)
+        grades[source_id] = by_text[grade] if isinstance(grade, str) else grade
+    return _frozen(grades)
+
+
 def _grades(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     for source_id, grade in value.items():  # type: ignore[attr-defined]
         if not isinstance(source_id, str) or not isinstance(grade, Reliability):
@@ -191,7 +209,8 @@ class Policy:
             claim file records what was said; a policy file can hold what one
             analyst makes of the sources, so two analysts can assess one file
             differently and each can show the grades behind the numbers.
-            Default: none.
+            A grade may be given as its letter, ``{"sana": "D"}``. Default:
+            none.
         within_group: How the origins of one origin group combine, each
             represented by the strongest chain that carries it (more copies of
             one statement are not more evidence): "averaging" (default:
@@ -231,7 +250,7 @@ class Policy:
     )
     disagreement: float = attrs.field(default=0.15, validator=_fraction)
     grades: Mapping[str, Reliability] = attrs.field(
-        factory=dict, converter=_frozen, validator=_grades, hash=False
+        factory=dict, converter=_graded, validator=_grades, hash=False
     )
     within_group: WithinGroup = attrs.field(default="averaging")
 

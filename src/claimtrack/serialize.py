@@ -36,6 +36,7 @@ from the record definitions.
 from __future__ import annotations
 
 import enum
+import errno
 import inspect
 import json
 import math
@@ -401,9 +402,16 @@ def write_text_atomically(path: Path, text: str) -> None:
         mode: int | None = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=directory
-    )
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=directory
+        )
+    except FileNotFoundError:
+        # Otherwise the error would name the temporary file, which the caller
+        # never asked for, instead of the directory that is missing.
+        raise FileNotFoundError(
+            errno.ENOENT, f"no such directory: {directory}", str(path)
+        ) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -735,7 +743,10 @@ def _structure(data: Any) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
         )
         return None, problems
     elif version < FORMAT_VERSION:
-        data = _migrate(data, version)
+        try:
+            data = _migrate(data, version)
+        except _Invalid as invalid:
+            return None, [*problems, *invalid.problems]
     problems.extend(
         ((key,), f"unknown key; expected {_VERSION_KEY}, {', '.join(_GROUPS)}")
         for key in data
@@ -764,7 +775,18 @@ def _structure(data: Any) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     while version < FORMAT_VERSION:
-        data = _MIGRATIONS[version](data)
+        migrate = _MIGRATIONS[version]
+        try:
+            data = migrate(data)
+        except (LookupError, TypeError, ValueError, AttributeError) as error:
+            # A migration reads the older layout; a file that does not follow
+            # it is a problem with the file, reported like any other.
+            message = (
+                f"cannot migrate from format version {version} to "
+                f"{version + 1}: the file does not follow version {version} "
+                f"({type(error).__name__}: {error})"
+            )
+            raise _Invalid([((), message)]) from None
         version += 1
     return data
 

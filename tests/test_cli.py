@@ -461,3 +461,30 @@ def test_broken_pipe_exits_quietly(
             main()
     assert 1 == exit_info.value.code
     assert "" == capsys.readouterr().err
+
+
+def test_a_corpus_of_a_thousand_files_reads_each_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` on a folder of 1,000 claim files reads each file exactly once."""
+    for n in range(1000):
+        b = ct.GraphBuilder()
+        outlet = b.source(f"outlet-{n}", f"Outlet {n}", kind="news_outlet")
+        claim = b.claim(f"claim-{n}", f"Claim {n}.", language="en")
+        b.attribute(
+            claim, source=outlet, document=b.document(f"d-{n}", publisher=outlet)
+        )
+        ct.dump(b.build(), tmp_path / f"article-{n:04d}.json")
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    code, out, err = call("check", str(tmp_path), "--format", "json")
+    assert (0, "") == (code, err)
+    assert 1000 == len(reads) == len(set(reads))
+    paths = {finding["path"] for finding in json.loads(out)["findings"]}
+    assert 1000 == len(paths)

@@ -6,7 +6,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.graph import ClaimGraph, GraphBuilder, OriginGroup
-from claimtrack.records import Attribution, Claim, Document, Source
+from claimtrack.records import (
+    Attribution,
+    Claim,
+    Document,
+    Relation,
+    RelationKind,
+    Source,
+    Stance,
+)
 from claimtrack.testing import graphs, record_orders
 
 
@@ -277,3 +285,110 @@ def test_merge_conflicting_copy(graph: ClaimGraph, data: st.DataObject) -> None:
     actual = [tuple(sorted(group, key=repr)) for group in merged.conflicts()]
     assert expected == actual
     assert len(graph) + 1 == len(merged)
+
+
+def _groups_along_routes(
+    graph: ClaimGraph, claim_id: str
+) -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
+    """Group the origins on every evidence route, as the docstring says."""
+    sides: tuple[dict[str, dict[str, Attribution]], ...] = ({}, {})
+    for other, against, support_only, _ in graph.evidence_routes(claim_id):
+        for origin in graph.origins_of(other):
+            denies = origin.stance is Stance.DENIES
+            if denies and support_only:
+                continue
+            root = graph.affiliation_root(origin.source)
+            sides[denies != against].setdefault(root, {})[origin.id] = origin
+    first, second = (
+        tuple(
+            OriginGroup(root=root, origins=tuple(v[k] for k in sorted(v)))
+            for root, v in sorted(side.items())
+        )
+        for side in sides
+    )
+    return first, second
+
+
+def _interest_along_routes(
+    graph: ClaimGraph, claim_id: str
+) -> tuple[tuple[Attribution, str], ...]:
+    """Find the interested origins route by route, as the docstring says."""
+    found: dict[str, tuple[Attribution, str]] = {}
+    for other, _, support_only, _ in graph.evidence_routes(claim_id):
+        for origin in graph.origins_of(other):
+            if origin.id in found or (support_only and origin.stance is Stance.DENIES):
+                continue
+            party = graph.interested_party(origin.source, other, claim_id)
+            if party is not None:
+                found[origin.id] = (origin, party)
+    return tuple(found[k] for k in sorted(found))
+
+
+@st.composite
+def _graphs_with_same_as(draw: st.DrawFn) -> ClaimGraph:
+    graph = draw(graphs(max_claims=8, max_sources=8, consistent=False))
+    claim_ids = sorted({c.id for c in graph.claims} | {"elsewhere"})
+    pairs = draw(
+        st.lists(
+            st.tuples(st.sampled_from(claim_ids), st.sampled_from(claim_ids)),
+            max_size=10,
+        )
+    )
+    kinds = draw(
+        st.lists(
+            st.sampled_from([RelationKind.SAME_AS] * 4 + list(RelationKind)),
+            min_size=len(pairs),
+            max_size=len(pairs),
+        )
+    )
+    extra = [
+        Relation(id=f"zz-{i}", kind=kind, claim=claim, target=target)
+        for i, ((claim, target), kind) in enumerate(zip(pairs, kinds, strict=True))
+    ]
+    return ClaimGraph.of([*graph, *extra])
+
+
+@given(_graphs_with_same_as())
+def test_evidence_shared_in_same_as_clusters_matches_the_routes(
+    graph: ClaimGraph,
+) -> None:
+    """Groups and interested evidence equal those walked route by route."""
+    claim_ids = {c.id for c in graph.claims} | {r.claim for r in graph.relations}
+    for claim_id in sorted(claim_ids):
+        assert _groups_along_routes(graph, claim_id) == graph.corroborating_groups(
+            claim_id
+        )
+        assert _interest_along_routes(graph, claim_id) == graph.interested_evidence(
+            claim_id
+        )
+
+
+def test_same_as_cluster_counts_every_members_origin_for_each_member() -> None:
+    """Each claim of a same_as chain rests on the origins of the whole chain.
+
+    And an origin that answers to a party is interested for a member that is
+    about that party, though it was said of another member.
+    """
+    b = GraphBuilder()
+    party = b.source("party", "The party")
+    previous = None
+    for i in range(200):
+        source = b.source(f"s{i}", f"Source {i}", affiliation=party if i == 7 else None)
+        document = b.document(f"d{i}", publisher=source)
+        claim = b.claim(
+            f"c{i:03d}", f"Claim {i}.", language="en", about=[party] if i == 3 else []
+        )
+        b.attribute(claim, source=source, document=document)
+        if previous is not None:
+            b.relate(claim, "same_as", previous)
+        previous = claim
+    graph = b.build()
+    for claim in graph.claims:
+        expected = _groups_along_routes(graph, claim.id)
+        assert 200 == len(expected[0])
+        assert expected == graph.corroborating_groups(claim.id)
+        interested = graph.interested_evidence(claim.id)
+        assert _interest_along_routes(graph, claim.id) == interested
+        # Only c003 is about the party that c007's source answers to.
+        spoken = [("c007:s7", "party")] if claim.id == "c003" else []
+        assert spoken == [(o.id, p) for o, p in interested]

@@ -134,16 +134,23 @@ class Opinion:
             ValueError: If a value is not a number, strays from ``[0, 1]`` by more
                 than the drift tolerance, or the masses are far from summing to 1.
         """
-        named = (
-            ("belief", belief),
-            ("disbelief", disbelief),
-            ("uncertainty", uncertainty),
-            ("base rate", base_rate),
-        )
-        for name, value in named:
-            if not -_DRIFT_TOLERANCE <= value <= 1.0 + _DRIFT_TOLERANCE:
-                msg = f"{name} must lie in [0, 1], got {value!r}"
-                raise ValueError(msg)
+        low, high = -_DRIFT_TOLERANCE, 1.0 + _DRIFT_TOLERANCE
+        if not (
+            low <= belief <= high
+            and low <= disbelief <= high
+            and low <= uncertainty <= high
+            and low <= base_rate <= high
+        ):
+            named = (
+                ("belief", belief),
+                ("disbelief", disbelief),
+                ("uncertainty", uncertainty),
+                ("base rate", base_rate),
+            )
+            for name, value in named:
+                if not low <= value <= high:
+                    msg = f"{name} must lie in [0, 1], got {value!r}"
+                    raise ValueError(msg)
         total = math.fsum((belief, disbelief, uncertainty))
         if abs(total - 1.0) > _DRIFT_TOLERANCE:
             msg = (
@@ -151,14 +158,30 @@ class Opinion:
                 f"{belief!r} + {disbelief!r} + {uncertainty!r} = {total!r}"
             )
             raise ValueError(msg)
-        masses = [max(value, 0.0) for value in (belief, disbelief, uncertainty)]
-        scale = math.fsum(masses)
-        return cls(
-            belief=masses[0] / scale,
-            disbelief=masses[1] / scale,
-            uncertainty=masses[2] / scale,
-            base_rate=min(max(base_rate, 0.0), 1.0),
+        belief, disbelief, uncertainty = (
+            max(belief, 0.0),
+            max(disbelief, 0.0),
+            max(uncertainty, 0.0),
         )
+        scale = math.fsum((belief, disbelief, uncertainty))
+        base_rate = min(max(base_rate, 0.0), 1.0)
+        if cls is not Opinion:
+            return cls(
+                belief=belief / scale,
+                disbelief=disbelief / scale,
+                uncertainty=uncertainty / scale,
+                base_rate=base_rate,
+            )
+        # Valid by construction: each mass is at most their exactly rounded sum,
+        # so each share lies in [0, 1], and the shares add up to 1 within a few
+        # units in the last place. Operators build many opinions; the
+        # validators would only confirm this arithmetic.
+        opinion = _new(cls)
+        _set(opinion, "belief", belief / scale)
+        _set(opinion, "disbelief", disbelief / scale)
+        _set(opinion, "uncertainty", uncertainty / scale)
+        _set(opinion, "base_rate", base_rate)
+        return opinion
 
     @classmethod
     def vacuous(cls, base_rate: float = 0.5) -> Opinion:
@@ -291,6 +314,10 @@ class Opinion:
             f"u={self.uncertainty:.2f}, a={self.base_rate:.2f}; "
             f"P={self.projected:.2f})"
         )
+
+
+_new = object.__new__
+_set = object.__setattr__  # Opinion is frozen: its own __setattr__ refuses
 
 
 def _check_prior_weight(prior_weight: float) -> None:
@@ -433,6 +460,19 @@ def cumulative_fusion(opinions: Iterable[Opinion]) -> Opinion:
     sources = tuple(opinions)
     if not sources:
         return Opinion.vacuous()
+    if len(sources) == 1 and sources[0].uncertainty != 0.0:
+        # The general case below, for one source: its weight is exactly 1, and
+        # sums of one value are that value.
+        (source,) = sources
+        belief, disbelief = source.belief, source.disbelief
+        scale = math.fsum((source.uncertainty, belief, disbelief))
+        amount = belief + disbelief
+        return Opinion.of(
+            belief / scale,
+            disbelief / scale,
+            source.uncertainty / scale,
+            amount * source.base_rate / amount if amount > 0.0 else source.base_rate,
+        )
     dogmatic = [o for o in sources if o.uncertainty == 0.0]
     if dogmatic:
         return _fuse_dogmatic(dogmatic)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimtrack.graph import ClaimGraph
+from claimtrack.graph import ClaimGraph, _paused_gc
 
 from . import _judgment, _sourcing, _structure, _time
 from ._core import Catalog, Finding, Rule
@@ -89,13 +89,23 @@ def check(
         dropped = {r.code for r in catalog.matching(ignore, option="ignore")}
         chosen = [r for r in chosen if r.code not in dropped]
     found: dict[Finding, None] = {}
-    for item in chosen:
-        found.update(dict.fromkeys(item(graph)))
-    return sorted(found, key=_order)
+    # Findings, and what the graph memoises for the rules, are many small
+    # records that all stay alive until the end: collecting while they are
+    # built would only traverse them, and the whole graph, again and again.
+    with _paused_gc():
+        for item in chosen:
+            found.update(dict.fromkeys(item(graph)))
+        return sorted(found, key=_order)
 
 
 def _order(finding: Finding) -> tuple[object, ...]:
-    return finding.sort_key
+    # `Finding.sort_key`, with each `Ref` as the (type, id) pair it orders by:
+    # the same order, compared by tuples in C instead of by `Ref.__lt__`.
+    return (
+        finding.code,
+        tuple([(ref.type, ref.id) for ref in finding.records]),
+        finding.message,
+    )
 
 
 def explain(code: str, *, rules: Catalog | None = None) -> str:

@@ -86,18 +86,31 @@ spokesperson, a document) and add it as another origin if one exists.
 )
 def anonymous_only(graph: ClaimGraph) -> Iterator[Finding]:
     """Report fact claims resting only on anonymous origins."""
+    index = graph.source_index
+    # Claims that share their evidence (a same_as cluster) share one groups
+    # value: whether all of it is anonymous is worked out once for all of them.
+    verdicts: dict[int, tuple[object, bool]] = {}
     for claim in graph.claims:
         if claim.kind is not ClaimKind.FACT:
             continue
+        groups = graph.corroborating_groups(claim.id)[0]
+        if not groups:
+            continue
+        verdict = verdicts.get(id(groups))
+        if verdict is None:
+            verdict = verdicts[id(groups)] = (
+                groups,
+                all(
+                    (source := index.get(origin.source)) is not None
+                    and source.anonymous
+                    for group in groups
+                    for origin in group.origins
+                ),
+            )
+        if not verdict[1]:
+            continue
         origins = _supporting(graph, claim.id)
-        if not origins:
-            continue
         sources = list(dict.fromkeys(origin.source for origin in origins))
-        if not all(
-            (source := graph.source(source_id)) is not None and source.anonymous
-            for source_id in sources
-        ):
-            continue
         noun = "source" if len(sources) == 1 else "sources"
         yield anonymous_only.finding(
             f"claim {claim.id!r} rests only on anonymous {noun}: "
@@ -192,6 +205,7 @@ as support.
 )
 def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims spread by several publishers from one origin group."""
+    documents = graph.document_index
     for claim in graph.claims:
         if claim.kind is ClaimKind.OPINION:
             continue
@@ -201,7 +215,7 @@ def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
         publishers: dict[str, None] = {}
         for leaf in graph.leaves_of(claim.id):
             origin = graph.origin(leaf.id)
-            document = graph.document(leaf.document)
+            document = documents.get(leaf.document)
             if (
                 origin is None
                 or origin.stance is Stance.DENIES

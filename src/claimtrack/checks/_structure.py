@@ -236,10 +236,11 @@ relate the two.
 )
 def relay_claim_mismatch(graph: ClaimGraph) -> Iterator[Finding]:
     """Report each relay whose upstream hop carries another claim."""
+    attributions = graph.attribution_index
     for attribution in graph.attributions:
         if attribution.via is None:
             continue
-        upstream = graph.attribution(attribution.via)
+        upstream = attributions.get(attribution.via)
         if upstream is None or upstream.claim == attribution.claim:
             continue
         yield relay_claim_mismatch.finding(
@@ -285,13 +286,15 @@ relaying text names a journalist, keep that in the hop's `cue`.
 )
 def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
     """Report relays credited to someone other than the upstream publisher."""
+    attributions = graph.attribution_index
+    documents = graph.document_index
     for attribution in graph.attributions:
         if attribution.via is None:
             continue
-        upstream = graph.attribution(attribution.via)
+        upstream = attributions.get(attribution.via)
         if upstream is None:
             continue
-        document = graph.document(upstream.document)
+        document = documents.get(upstream.document)
         if document is None or document.publisher is None:
             continue
         if attribution.source == document.publisher:

@@ -57,8 +57,10 @@ names the right upstream hop.
 )
 def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
     """Report relays dated before their upstream, and statements after their report."""
+    documents = graph.document_index
+    attributions = graph.attribution_index
     for attribution in graph.attributions:
-        document = graph.document(attribution.document)
+        document = documents.get(attribution.document)
         if document is None or document.published is None:
             continue
         if attribution.said is not None and document.published.certainly_before(
@@ -73,10 +75,10 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
             )
         if attribution.via is None:
             continue
-        upstream = graph.attribution(attribution.via)
+        upstream = attributions.get(attribution.via)
         if upstream is None:
             continue
-        source_document = graph.document(upstream.document)
+        source_document = documents.get(upstream.document)
         if source_document is None or source_document.published is None:
             continue
         if document.published.certainly_before(source_document.published):
@@ -119,12 +121,13 @@ dispatch reporting it was published on 2025-01-11.
 )
 def event_after_report(graph: ClaimGraph) -> Iterator[Finding]:
     """Report past events dated after a document that reports them."""
+    documents = graph.document_index
     for claim in graph.claims:
         if claim.event_date is None or claim.kind is ClaimKind.PREDICTION:
             continue
         seen: set[str] = set()
         for attribution in graph.attributions_of(claim.id):
-            document = graph.document(attribution.document)
+            document = documents.get(attribution.document)
             if (
                 document is None
                 or document.id in seen

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from claimtrack.graph import _paused_gc
 from claimtrack.opinion import (
     Opinion,
     averaging_fusion,
@@ -253,10 +254,15 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
         + [a.claim for a in graph.attributions]
         + [a.claim for a in graph.assessments]
     )
-    return Assessments(
-        policy=policy,
-        results={cid: calculus.claim(cid) for cid in sorted(claim_ids)},
-    )
+    # The results are many small records that all stay alive: collecting while
+    # they are built would only traverse them, and the graph, again and again.
+    with _paused_gc():
+        results = {cid: calculus.claim(cid) for cid in sorted(claim_ids)}
+    return Assessments(policy=policy, results=results)
+
+
+_CERTAIN = Opinion.of(1.0, 0.0, 0.0)
+"""The trust in a speaker's own document to hold the speaker's own words."""
 
 
 def _scaled(trust: Opinion, share: float) -> Opinion:
@@ -286,14 +292,29 @@ class _Calculus:
         self._chains: dict[tuple[str, bool], Chain] = {}
         self._heads: frozenset[str] | None = None
         self._hops: dict[str, Hop] = {}
+        # Everything below depends on one source, grade or stance only, and
+        # is asked for again and again: computed once per graph.
+        self._names: dict[str | None, str] = {}
+        self._kinds: dict[str | None, SourceKind | None] = {}
+        self._trusted: dict[str, tuple[Opinion, str]] = {}
+        self._trusts: dict[tuple[Opinion, Opinion | None, Mode | None], Opinion] = {}
+        self._origins: dict[tuple[str, bool], tuple[Opinion, str, bool]] = {}
+        self._testimony: dict[Stance, Opinion] = {}
+        self._paths: dict[tuple[str, bool, str], str] = {}
+        self._terms: dict[float, Likelihood] = {}
 
     # --- names --------------------------------------------------------------
 
     def name(self, source_id: str | None) -> str:
-        if source_id is None:
-            return "an unknown recorder"
-        source = self.graph.source(source_id)
-        return source_id if source is None else source.name
+        found = self._names.get(source_id)
+        if found is None:
+            if source_id is None:
+                found = "an unknown recorder"
+            else:
+                source = self.graph.source(source_id)
+                found = source_id if source is None else source.name
+            self._names[source_id] = found
+        return found
 
     def grade(self, source_id: str) -> str:
         source = self.graph.source(source_id)
@@ -326,19 +347,20 @@ class _Calculus:
             and attribution.via is None
         )
         if recorder is None:
-            trust = policy.unassessed
+            base = policy.unassessed
             why = "no such document" if document is None else "no publisher recorded"
             parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
         elif own_words:
             # A first-hand statement in the speaker's own document: trust in
             # the speaker is applied once, as the origin's trust, and nothing
             # was reproduced, so no retention applies either.
-            trust = Opinion.of(1.0, 0.0, 0.0)
+            base = _CERTAIN
             parts = [f"{self.name(recorder)} records its own words"]
         else:
-            trust = policy.trust_in(self._reliability(recorder))
-            parts = [f"recorded by {self.described(recorder, trust)}"]
+            base, words = self.trusted(recorder)
+            parts = [f"recorded by {words}"]
         relayer: str | None = None
+        relayed: Opinion | None = None
         upstream = (
             None if attribution.via is None else graph.attribution(attribution.via)
         )
@@ -351,17 +373,14 @@ class _Calculus:
                 # Credited with relaying a document it did not publish: one more
                 # party stands between the reader and the origin.
                 relayer = attribution.source
-                relayed = policy.trust_in(self._reliability(relayer))
-                trust = discount(trust, relayed)
+                relayed, words = self.trusted(relayer)
                 parts.append(
-                    f"relayed by {self.described(relayer, relayed)}, "
-                    f"not the publisher of {upstream.document}"
+                    f"relayed by {words}, not the publisher of {upstream.document}"
                 )
-        if not own_words:
-            retention = policy.retention[attribution.mode]
-            trust = _scaled(trust, retention)
+        mode = None if own_words else attribution.mode
+        if mode is not None:
             parts.append(
-                f"{attribution.mode.value.replace('_', ' ')} keeps {retention:.2f}"
+                f"{mode.value.replace('_', ' ')} keeps {policy.retention[mode]:.2f}"
             )
         found = self._hops[attribution.id] = Hop(
             attribution=attribution.id,
@@ -370,9 +389,37 @@ class _Calculus:
             mode=attribution.mode,
             recorder=recorder,
             relayer=relayer,
-            trust=trust,
+            trust=self._hop_trust(base, relayed, mode),
             reason=" x ".join(parts),
         )
+        return found
+
+    def _hop_trust(
+        self, base: Opinion, relayed: Opinion | None, mode: Mode | None
+    ) -> Opinion:
+        """Return the recorder's trust, discounted by the relayer's, then retained.
+
+        A function of three opinions and a mode, of which there are few in any
+        graph, so each combination is computed once.
+        """
+        key = (base, relayed, mode)
+        found = self._trusts.get(key)
+        if found is None:
+            found = base
+            if relayed is not None:
+                found = discount(found, relayed)
+            if mode is not None:
+                found = _scaled(found, self.policy.retention[mode])
+            self._trusts[key] = found
+        return found
+
+    def trusted(self, source_id: str) -> tuple[Opinion, str]:
+        """Return the trust in a source, and the words that describe it."""
+        found = self._trusted.get(source_id)
+        if found is None:
+            trust = self.policy.trust_in(self._reliability(source_id))
+            found = (trust, self.described(source_id, trust))
+            self._trusted[source_id] = found
         return found
 
     def described(self, source_id: str, trust: Opinion) -> str:
@@ -421,23 +468,17 @@ class _Calculus:
                 own=None,
                 opinion=None,
             )
-        source = graph.source(origin.source)
-        base = policy.trust_in(policy.grade_of(source))
-        trust = base
-        reasons = [self.described(origin.source, base)]
-        anonymous = source is not None and source.anonymous
-        if anonymous:
-            trust = _scaled(trust, policy.anonymity)
-            reasons.append(f"anonymous keeps {policy.anonymity:.2f}")
         interested = (
             interested or graph.interested_party(origin.source, claim_id) is not None
         )
-        if interested:
-            trust = _scaled(trust, policy.interest)
-            reasons.append(f"interested keeps {policy.interest:.2f}")
-        testimony = attrs.evolve(
-            policy.testimony[origin.stance], base_rate=policy.base_rate
+        trust, reason, anonymous = self._origin_trust(
+            origin.source, interested=interested
         )
+        testimony = self._testimony.get(origin.stance)
+        if testimony is None:
+            testimony = self._testimony[origin.stance] = attrs.evolve(
+                policy.testimony[origin.stance], base_rate=policy.base_rate
+            )
         own = discount_chain([*(h.trust for h in hops), trust], testimony)
         return Chain(
             leaf=leaf_id,
@@ -445,14 +486,39 @@ class _Calculus:
             hops=tuple(hops),
             origin=origin.id,
             origin_trust=trust,
-            origin_reason=" x ".join(reasons),
+            origin_reason=reason,
             testimony=testimony,
             own=own,
             opinion=own,
             against=origin.stance is Stance.DENIES,
             anonymous=anonymous,
             interested=interested,
+            # Most chains are the only chain of their origin: marked so here,
+            # they need no copy when their group marks its strongest chains.
+            strongest=True,
         )
+
+    def _origin_trust(
+        self, source_id: str, *, interested: bool
+    ) -> tuple[Opinion, str, bool]:
+        """Return the trust in an origin's source, why, and whether anonymous."""
+        key = (source_id, interested)
+        found = self._origins.get(key)
+        if found is not None:
+            return found
+        policy = self.policy
+        source = self.graph.source(source_id)
+        trust, words = self.trusted(source_id)
+        reasons = [words]
+        anonymous = source is not None and source.anonymous
+        if anonymous:
+            trust = _scaled(trust, policy.anonymity)
+            reasons.append(f"anonymous keeps {policy.anonymity:.2f}")
+        if interested:
+            trust = _scaled(trust, policy.interest)
+            reasons.append(f"interested keeps {policy.interest:.2f}")
+        found = self._origins[key] = (trust, " x ".join(reasons), anonymous)
+        return found
 
     # --- one claim ----------------------------------------------------------
 
@@ -477,6 +543,7 @@ class _Calculus:
                 origin = graph.attribution_index[chain.origin]
                 if (
                     not chain.interested
+                    and chain.claim != claim_id
                     and graph.interested_party(origin.source, claim_id) is not None
                 ):
                     # Evidence borrowed from a related claim is judged against
@@ -501,11 +568,16 @@ class _Calculus:
             opinion = Opinion.vacuous(policy.base_rate)
             fusion = "no origin reached: vacuous, at the base rate"
         probability = opinion.projected
+        likelihood = self._terms.get(probability)
+        if likelihood is None:
+            likelihood = self._terms[probability] = Likelihood.for_probability(
+                probability
+            )
         return ClaimConfidence(
             claim=claim_id,
             opinion=opinion,
             probability=probability,
-            likelihood=Likelihood.for_probability(probability),
+            likelihood=likelihood,
             supporting=sum(group.supporting for group in groups),
             contradicting=sum(group.contradicting for group in groups),
             groups=groups,
@@ -521,9 +593,11 @@ class _Calculus:
         starts = [a.id for a in graph.leaves_of(claim_id)]
         # A relay loop nothing relays has no leaf; it still deserves a line in
         # the explanation, so start once from the smallest id in the loop.
-        starts.extend(
-            a.id for a in graph.attributions_of(claim_id) if a.id in self._loop_heads()
-        )
+        heads = self._loop_heads()
+        if heads:
+            starts.extend(
+                a.id for a in graph.attributions_of(claim_id) if a.id in heads
+            )
         return starts
 
     def _loop_heads(self) -> frozenset[str]:
@@ -553,19 +627,42 @@ class _Calculus:
                 opinion.base_rate,
             )
             words.append("which contradicts this one, so it counts against")
-        return attrs.evolve(
+        return _changed(
             chain,
             opinion=opinion,
             against=chain.against != against,
             relation=", ".join(words),
+            strongest=chain.strongest,
         )
 
     def _group(self, root: str, chains: list[Chain]) -> Group:
+        if len(chains) == 1:
+            # What the general case below gives for one chain.
+            (chain,) = chains
+            opinion = chain.opinion
+            assert opinion is not None
+            if not chain.strongest:
+                chain = _changed(
+                    chain,
+                    opinion=opinion,
+                    against=chain.against,
+                    relation=chain.relation,
+                    strongest=True,
+                )
+            return Group(
+                root=root,
+                chains=(chain,),
+                opinion=opinion,
+                fusion="one origin; the strongest of its 1 chain",
+                supporting=not chain.against,
+                contradicting=chain.against,
+            )
         # Chains carrying one origin statement are copies of one piece of
         # evidence: its strongest copy is all there is, so a further relay of
         # the same statement, however trusted, can never add to it.
         strongest: dict[str, Chain] = {}
-        for chain in sorted(chains, key=lambda chain: (chain.claim, chain.leaf)):
+        ordered = sorted(chains, key=lambda chain: (chain.claim, chain.leaf))
+        for chain in ordered:
             assert chain.origin is not None
             assert chain.opinion is not None
             held = strongest.get(chain.origin)
@@ -573,8 +670,16 @@ class _Calculus:
                 strongest[chain.origin] = chain
         used = {chain.leaf for chain in strongest.values()}
         marked = tuple(
-            attrs.evolve(chain, strongest=chain.leaf in used)
-            for chain in sorted(chains, key=lambda chain: (chain.claim, chain.leaf))
+            chain
+            if chain.strongest == (chain.leaf in used)
+            else _changed(
+                chain,
+                opinion=chain.opinion,
+                against=chain.against,
+                relation=chain.relation,
+                strongest=chain.leaf in used,
+            )
+            for chain in ordered
         )
         picked = [strongest[origin] for origin in sorted(strongest)]
         opinions = [chain.opinion for chain in picked if chain.opinion is not None]
@@ -654,6 +759,14 @@ class _Calculus:
         return name
 
     def _path(self, chain: Chain) -> str:
+        # Everything the words depend on besides the leaf's own chain.
+        key = (chain.leaf, chain.interested, chain.relation)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = self._words_for_path(chain)
+        return found
+
+    def _words_for_path(self, chain: Chain) -> str:
         parties: list[str] = []
         for hop in reversed(chain.hops):
             if hop.recorder != hop.source:
@@ -692,8 +805,13 @@ class _Calculus:
         return text
 
     def _kind(self, source_id: str | None) -> SourceKind | None:
+        try:
+            return self._kinds[source_id]
+        except KeyError:
+            pass
         source = None if source_id is None else self.graph.source(source_id)
-        return None if source is None else source.kind
+        found = self._kinds[source_id] = None if source is None else source.kind
+        return found
 
     def _side(self, groups: list[Group], *, against: bool) -> str:
         parts: list[str] = []
@@ -756,6 +874,37 @@ class _Calculus:
                     )
                 )
         return tuple(views)
+
+
+def _changed(
+    chain: Chain,
+    *,
+    opinion: Opinion | None,
+    against: bool,
+    relation: str,
+    strongest: bool,
+) -> Chain:
+    """Return *chain* with the fields a claim's view of it may change.
+
+    What `attrs.evolve` does, without looking the fields up on every call:
+    chains are copied once or twice for every claim assessed.
+    """
+    return Chain(
+        leaf=chain.leaf,
+        claim=chain.claim,
+        hops=chain.hops,
+        origin=chain.origin,
+        origin_trust=chain.origin_trust,
+        origin_reason=chain.origin_reason,
+        testimony=chain.testimony,
+        own=chain.own,
+        opinion=opinion,
+        against=against,
+        relation=relation,
+        anonymous=chain.anonymous,
+        interested=chain.interested,
+        strongest=strongest,
+    )
 
 
 def _evidence_free(chain: Chain) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import io
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimtrack import serialize
 from claimtrack.errors import ClaimtrackError, LoadError, Problem
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import MAX_JSON_DEPTH, Claim, Source
@@ -96,9 +98,32 @@ def test_canonical_layout() -> None:
     assert expected == dumps(graph)
 
 
+@given(graphs(consistent=False))
+def test_orjson_writes_what_json_writes(graph: ClaimGraph) -> None:
+    """With orjson installed, dumps writes byte for byte what json would write."""
+    pytest.importorskip("orjson")
+    payload = unstructure(graph)
+    expected = serialize._json_text(payload)
+    assert expected == dumps(graph)
+    if serialize._fast_writes_alike(graph):
+        assert serialize._fast_dumps is not None
+        assert expected == serialize._fast_dumps(payload).decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "value",
-    [-0.0, 0.1, 1e308, 5e-324, 2**64 + 1, -(2**100), 1.0, 12345678901234567890.0],
+    [
+        -0.0,
+        0.1,
+        1e308,
+        5e-324,
+        1e-07,
+        1e16,
+        2**64 + 1,
+        -(2**100),
+        1.0,
+        12345678901234567890.0,
+    ],
 )
 def test_extra_numbers_exact(value: float) -> None:
     """Numbers in extra come back as the same type and value, digit for digit."""
@@ -168,6 +193,22 @@ def test_loads_rejects_non_text() -> None:
     """Passing something that is not text is a programming error, a TypeError."""
     with pytest.raises(TypeError, match="expected JSON text"):
         loads(12)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collector_left_as_found(enabled: bool) -> None:
+    """Reading, failed or not, and writing leave the collector on or off as found."""
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        dumps(loads(_doc(sources=[{"id": "s", "name": "S"}])))
+        after_success = gc.isenabled()
+        with pytest.raises(LoadError):
+            loads("{")
+        after_failure = gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert (enabled, enabled) == (after_success, after_failure)
 
 
 def test_load_error_pickles() -> None:

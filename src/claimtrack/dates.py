@@ -24,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 
 import attrs
@@ -59,6 +60,14 @@ _POINT_RE = re.compile(_POINT)
 _FORM_RE = re.compile(
     r"(?P<edtf>[0-9./-]+)(?: \((?P<weekday>[A-Z][a-z]+)\))?",
 )
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _last_day(year: int, month: int) -> int:
+    """Return the number of days in *month* of *year*."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def _parse_point(text: str) -> tuple[datetime.date, datetime.date]:
@@ -78,7 +87,7 @@ def _parse_point(text: str) -> tuple[datetime.date, datetime.date]:
     if not 1 <= month <= 12:
         msg = f"month must be 01-12, got {text!r}"
         raise ValueError(msg)
-    last = calendar.monthrange(year, month)[1]
+    last = _last_day(year, month)
     if day_s is None:
         return datetime.date(year, month, 1), datetime.date(year, month, last)
     day = int(day_s)
@@ -143,24 +152,9 @@ class FuzzyDate:
         if not isinstance(text, str):
             msg = f"expected a date string, got {type(text).__name__}"
             raise TypeError(msg)
-        match = _FORM_RE.fullmatch(text)
-        if match is None:
-            msg = (
-                "expected a date like '2025-01-24', '2025-01', '2025', "
-                f"'2025-01-24/2025-01-31', '2025-01-24/..' or "
-                f"'2025-01-24 (Friday)', got {text!r}"
-            )
-            raise ValueError(msg)
-        weekday_s = match["weekday"]
-        weekday = None
-        if weekday_s is not None:
-            try:
-                weekday = Weekday(weekday_s)
-            except ValueError:
-                names = ", ".join(day.value for day in Weekday)
-                msg = f"weekday must be one of {names}, got {weekday_s!r} in {text!r}"
-                raise ValueError(msg) from None
-        return cls(text=match["edtf"], weekday=weekday)
+        if cls is FuzzyDate and type(text) is str:
+            return _parse_shared(text)
+        return _parse(cls, text)
 
     @classmethod
     def day(cls, day: datetime.date, *, weekday: Weekday | None = None) -> FuzzyDate:
@@ -204,6 +198,37 @@ class FuzzyDate:
         if self.weekday is None:
             return self.text
         return f"{self.text} ({self.weekday.value})"
+
+
+def _parse(cls: type[FuzzyDate], text: str) -> FuzzyDate:
+    match = _FORM_RE.fullmatch(text)
+    if match is None:
+        msg = (
+            "expected a date like '2025-01-24', '2025-01', '2025', "
+            f"'2025-01-24/2025-01-31', '2025-01-24/..' or "
+            f"'2025-01-24 (Friday)', got {text!r}"
+        )
+        raise ValueError(msg)
+    weekday_s = match["weekday"]
+    weekday = None
+    if weekday_s is not None:
+        try:
+            weekday = Weekday(weekday_s)
+        except ValueError:
+            names = ", ".join(day.value for day in Weekday)
+            msg = f"weekday must be one of {names}, got {weekday_s!r} in {text!r}"
+            raise ValueError(msg) from None
+    return cls(text=match["edtf"], weekday=weekday)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_shared(text: str) -> FuzzyDate:
+    """Parse *text*, sharing one instance per text: dates are immutable.
+
+    A corpus repeats the same few thousand dates across many records, so this
+    saves both the parsing and the memory of the copies.
+    """
+    return _parse(FuzzyDate, text)
 
 
 def _bounds(text: str) -> tuple[datetime.date, datetime.date]:

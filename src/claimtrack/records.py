@@ -24,7 +24,7 @@ import math
 import re
 import types
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, TypeVar, Union
+from typing import Any, ClassVar, TypeVar, Union, cast
 
 import attrs
 
@@ -229,7 +229,33 @@ class RelationKind(enum.Enum):
     SAME_AS = "same_as"
 
 
+# Each vocabulary's members by file value, keyed by the value's type as well,
+# so that True is not taken for 1 nor 1.0 for 1, and by the members themselves.
+_MEMBERS: dict[type[enum.Enum], dict[tuple[type[Any], object], enum.Enum]] = {
+    vocabulary: {
+        **{(type(member.value), member.value): member for member in vocabulary},
+        **{(vocabulary, member): member for member in vocabulary},
+    }
+    for vocabulary in (
+        SourceKind,
+        Reliability,
+        Credibility,
+        Likelihood,
+        AnalyticConfidence,
+        Verdict,
+        ClaimKind,
+        Stance,
+        Mode,
+        RelationKind,
+    )
+}
+
+
 # --- field validation and conversion ----------------------------------------
+
+# Every empty mapping of every record: most records have no extra, names or
+# translations, and a read-only empty mapping can safely be shared.
+_EMPTY: Mapping[str, Any] = types.MappingProxyType({})
 
 ID_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,126}[A-Za-z0-9])?"
 """What an id looks like: a short slug (the whole text must match)."""
@@ -247,21 +273,27 @@ JSONValue = Union[  # noqa: UP007 - evaluated at runtime on Python 3.10
 ]
 
 
+def _bad_id(attribute: attrs.Attribute[Any], value: object) -> ValueError:
+    msg = (
+        f"{attribute.name} must be a short slug of letters, digits and "
+        f"'.', '_', ':', '-' (at most 128, starting and ending with a letter "
+        f"or digit), got {value!r}"
+    )
+    return ValueError(msg)
+
+
 def _check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _ID_RE.fullmatch(value) is None:
-        msg = (
-            f"{attribute.name} must be a short slug of letters, digits and "
-            f"'.', '_', ':', '-' (at most 128, starting and ending with a letter "
-            f"or digit), got {value!r}"
-        )
-        raise ValueError(msg)
+        raise _bad_id(attribute, value)
 
 
 def _check_optional_id(
-    instance: object, attribute: attrs.Attribute[Any], value: object
+    _: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if value is not None:
-        _check_id(instance, attribute, value)
+    if value is not None and (
+        not isinstance(value, str) or _ID_RE.fullmatch(value) is None
+    ):
+        raise _bad_id(attribute, value)
 
 
 def _check_ids(
@@ -285,6 +317,8 @@ def _check_language(_: object, attribute: attrs.Attribute[Any], value: object) -
 def _check_language_keys(
     instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]
 ) -> None:
+    if value is _EMPTY:
+        return
     for tag, text in value.items():
         _check_language(instance, attribute, tag)
         if not isinstance(text, str):
@@ -322,6 +356,8 @@ def _check_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 
 def _check_extra(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is _EMPTY:
+        return
     problem = json_problem(value)
     if problem is not None:
         msg = f"{attribute.name}{problem}"
@@ -415,6 +451,12 @@ def _json_key(value: Mapping[str, Any]) -> str:
 
 def _member(cls: type[E], field: str, value: object, scale: str = "") -> E:
     """Return the member of *cls* whose file value is *value*."""
+    try:
+        return cast("E", _MEMBERS[cls][type(value), value])
+    except (KeyError, TypeError):
+        # Not a vocabulary of the records, not a file value, or unhashable:
+        # the general search below decides.
+        pass
     if isinstance(value, cls):
         return value
     # Compare types too, so that True is not taken for 1 nor 1.0 for 1.
@@ -433,6 +475,10 @@ def _date(value: FuzzyDate | str | None) -> FuzzyDate | None:
 
 
 def _strings(name: str, value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple or type(value) is list:
+        items = tuple(value)
+        if all(type(item) is str for item in items):
+            return items
     if isinstance(value, str):
         msg = f"{name} must be a list of strings, got the single string {value!r}"
         raise TypeError(msg)
@@ -456,9 +502,11 @@ def _about(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _frozen_mapping(name: str, value: Mapping[str, Any]) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         msg = f"{name} must be a mapping, got {type(value).__name__}"
         raise TypeError(msg)
+    if not value:
+        return _EMPTY
     return types.MappingProxyType(dict(value))
 
 
@@ -471,11 +519,11 @@ def _translations(value: Mapping[str, str]) -> Mapping[str, str]:
 
 
 def _frozen_json(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         msg = f"extra must be a mapping, got {type(value).__name__}"
         raise TypeError(msg)
     if not value:
-        return types.MappingProxyType({})
+        return _EMPTY
     return types.MappingProxyType(_json_copy(value))
 
 

@@ -14,8 +14,12 @@ type, each sorted by id::
     }
 
 Canonical text is UTF-8 with non-ASCII text kept readable (Arabic is written as
-Arabic, not ``\\u`` escapes), two-space indents, keys in the order the records
-declare their fields, absent optional fields omitted, and a final newline. It is
+Arabic, not ``\\u`` escapes), two-space indents, absent optional fields omitted,
+and a final newline. Each record's keys come in a fixed order: first the fields
+every record of its type carries (its required fields, and ``kind``, ``stance``
+and ``mode``, which are written even when they hold their default), then the
+optional fields it has; each part in the order the record declares its fields.
+Keys inside ``extra``, ``names`` and ``translations`` are sorted. The text is
 stable: ``dumps(loads(text)) == text`` for canonical text, so files diff well.
 
 Loading is strict at the edge: unknown keys, duplicate keys, wrong types,
@@ -35,8 +39,11 @@ from the record definitions.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
+import functools
+import gc
 import inspect
 import json
 import math
@@ -45,7 +52,7 @@ import re
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Union, cast
 
@@ -69,6 +76,16 @@ from .records import (
     Relation,
     Source,
 )
+
+_fast_dumps: Callable[[Any], bytes] | None
+try:
+    import orjson
+except ImportError:  # pragma: no cover - depends on the optional "fast" extra
+    _fast_dumps = None
+else:
+    _fast_dumps = functools.partial(
+        orjson.dumps, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    )
 
 __all__ = [
     "FORMAT_VERSION",
@@ -330,8 +347,17 @@ def _sorted_json(value: Any) -> Any:
     return {k: _sorted_json(value[k]) for k in sorted(value)}
 
 
-def _make_converter() -> cattrs.Converter:
+_Unstructure = Callable[[Any], dict[str, Any]]
+_Structure = Callable[[Any, Any], Any]
+
+
+def _make_converter() -> tuple[
+    cattrs.Converter, dict[type[Any], _Unstructure], dict[type[Any], _Structure]
+]:
+    """Return the converter, and its hooks for each record type."""
     converter = cattrs.Converter()
+    unstructure_hooks: dict[type[Any], _Unstructure] = {}
+    structure_hooks: dict[type[Any], _Structure] = {}
     converter.register_unstructure_hook(FuzzyDate, str)
     converter.register_structure_hook(FuzzyDate, lambda v, _: FuzzyDate.parse(v))
     for cls in RECORD_TYPES:
@@ -343,17 +369,18 @@ def _make_converter() -> cattrs.Converter:
         for name in ("extra", "names", "translations"):
             if hasattr(attrs.fields(cls), name):
                 overrides[name] = override(unstruct_hook=_sorted_json)
-        converter.register_unstructure_hook(
-            cls,
-            cast("Any", make_dict_unstructure_fn)(
-                cls, converter, _cattrs_omit_if_default=True, **overrides
-            ),
+        unstructure_hooks[cls] = cast("Any", make_dict_unstructure_fn)(
+            cls, converter, _cattrs_omit_if_default=True, **overrides
         )
-        converter.register_structure_hook(cls, _make_structure_hook(cls))
-    return converter
+        structure_hooks[cls] = _make_structure_hook(cls)
+        converter.register_unstructure_hook(cls, unstructure_hooks[cls])
+        converter.register_structure_hook(cls, structure_hooks[cls])
+    return converter, unstructure_hooks, structure_hooks
 
 
-_CONVERTER = _make_converter()
+# The record hooks are also called directly, once looked up per group, which
+# saves the converter's dispatch on every record of a large graph.
+_CONVERTER, _UNSTRUCTURE_HOOKS, _STRUCTURE_HOOKS = _make_converter()
 
 
 # --- writing ----------------------------------------------------------------
@@ -361,18 +388,76 @@ _CONVERTER = _make_converter()
 
 def unstructure(graph: ClaimGraph) -> dict[str, Any]:
     """Return the graph as the plain JSON-ready payload of its canonical file."""
-    unstructure_record = _CONVERTER.unstructure
     payload: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
-    for group in _GROUPS:
-        records: tuple[Record, ...] = getattr(graph, group)
-        if records:
-            payload[group] = [unstructure_record(r) for r in records]
+    with _collection_paused():
+        for group, cls in _GROUPS.items():
+            records: tuple[Record, ...] = getattr(graph, group)
+            if records:
+                unstructure_record = _UNSTRUCTURE_HOOKS[cls]
+                payload[group] = [unstructure_record(r) for r in records]
     return payload
 
 
 def dumps(graph: ClaimGraph) -> str:
-    """Return the canonical JSON text of *graph*."""
-    return json.dumps(unstructure(graph), ensure_ascii=False, indent=2) + "\n"
+    """Return the canonical JSON text of *graph*.
+
+    With orjson installed (the ``fast`` extra) the text is written with it,
+    byte for byte the text the standard library would write.
+    """
+    payload = unstructure(graph)
+    if _fast_dumps is not None and _fast_writes_alike(graph):
+        try:
+            return _fast_dumps(payload).decode("utf-8")
+        except TypeError:
+            # orjson refuses what json writes (a lone surrogate in a text, say).
+            pass
+    return _json_text(payload)
+
+
+def _json_text(payload: dict[str, Any]) -> str:
+    """Return the canonical text of *payload*, written by the json module."""
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# The integers orjson writes; it refuses wider ones.
+_FAST_INTS = range(-(2**63), 2**64)
+
+
+def _fast_writes_alike(graph: ClaimGraph) -> bool:
+    """Whether orjson writes the graph exactly as the json module does.
+
+    It does for strings, integers of up to 64 bits, booleans and null, but
+    writes some floats differently (``1e-7`` where json writes ``1e-07``).
+    Only ``extra`` holds numbers, and few records have one, so only those few
+    are looked at; anything but plain JSON values leaves the text to json.
+    """
+    for group in _GROUPS:
+        records: tuple[Record, ...] = getattr(graph, group)
+        for record in records:
+            if record.extra and not _fast_json(record.extra):
+                return False
+    return True
+
+
+def _fast_json(value: Mapping[str, Any]) -> bool:
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is int:
+            if item not in _FAST_INTS:
+                return False
+        elif kind is list:
+            stack.extend(cast("list[object]", item))
+        elif isinstance(item, Mapping):
+            if not all(type(key) is str for key in item):
+                return False
+            stack.extend(item.values())
+        else:
+            return False
+    return True
 
 
 def dump(graph: ClaimGraph, file: str | os.PathLike[str] | IO[str]) -> None:
@@ -624,7 +709,7 @@ def _reject_constant(name: str) -> float:
 
 # A lone surrogate gets into parsed text either as an escape (\ud800) or, when
 # the caller passes a Python string, as the code point itself.
-_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _walk_problems(data: Any, *, surrogates: bool) -> list[tuple[_Where, str]]:
@@ -675,8 +760,23 @@ def _has_lone_surrogate(text: str) -> bool:
     return False
 
 
-def _parse(text: str) -> tuple[Any, list[tuple[_Where, str]]]:
-    """Return the parsed JSON and the problems no JSON parser reports."""
+def _may_hold_surrogates(text: str, *, decoded: bool) -> bool:
+    """Whether *text* may hold a lone surrogate, escaped or as a code point.
+
+    Text decoded from UTF-8 cannot hold one as a code point (strict decoding
+    refuses them), and neither can ASCII text. A hit only starts the exact
+    search over the parsed values: an escaped pair is no lone surrogate.
+    """
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:
+        return True
+    return not decoded and not text.isascii() and _has_lone_surrogate(text)
+
+
+def _parse(text: str, *, decoded: bool) -> tuple[Any, list[tuple[_Where, str]]]:
+    """Return the parsed JSON and the problems no JSON parser reports.
+
+    *decoded* says that *text* was decoded from UTF-8 bytes.
+    """
     repeated = False
 
     def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -700,7 +800,7 @@ def _parse(text: str) -> tuple[Any, list[tuple[_Where, str]]]:
         raise _Invalid([((), f"not valid JSON: {error}")]) from None
     except RecursionError:
         raise _Invalid([((), "not readable: JSON nested too deeply")]) from None
-    surrogates = _SURROGATE.search(text) is not None
+    surrogates = _may_hold_surrogates(text, decoded=decoded)
     if repeated or surrogates:
         return data, _walk_problems(data, surrogates=surrogates)
     return data, []
@@ -753,24 +853,52 @@ def _structure(data: Any) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
         if key != _VERSION_KEY and key not in _GROUPS
     )
     groups: dict[str, list[Any]] = {}
-    structure = _CONVERTER.structure
     for group, cls in _GROUPS.items():
-        items = data.get(group, [])
+        # Taken out of the document, so that each group's parsed objects are
+        # freed as soon as its records are built.
+        items = data.pop(group, [])
         if type(items) is not list:
             problems.append(((group,), f"expected an array, got {_json_type(items)}"))
             continue
-        records = []
-        for i, item in enumerate(items):
-            try:
-                records.append(structure(item, cls))
-            except _Invalid as invalid:
-                problems.extend(
-                    ((group, i, *path), message) for path, message in invalid.problems
-                )
-        groups[group] = records
+        groups[group] = _structure_group(group, cls, items, problems)
+    del items
     if problems:
         return None, problems
     return ClaimGraph(**groups), problems
+
+
+def _structure_group(
+    group: str, cls: type[Any], items: list[Any], problems: list[tuple[_Where, str]]
+) -> list[Any]:
+    """Build one group's records, adding the problems of those that fail."""
+    structure = _STRUCTURE_HOOKS[cls]
+    records = []
+    for i, item in enumerate(items):
+        try:
+            records.append(structure(item, cls))
+        except _Invalid as invalid:
+            problems.extend(
+                ((group, i, *path), message) for path, message in invalid.problems
+            )
+    return records
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, then restore its previous state.
+
+    Parsing a large file, building its graph and building its payload allocate
+    millions of objects and free few, so the collector would pass over them
+    again and again, finding nothing: neither JSON values nor records hold
+    reference cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
@@ -803,7 +931,9 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
             problem found, each with its path, in document order.
         TypeError: If *text* is neither text nor bytes.
     """
+    decoded = False
     if isinstance(text, (bytes, bytearray)):
+        decoded = True
         try:
             text = _decode(bytes(text))
         except _Invalid as invalid:
@@ -811,13 +941,16 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
     elif not isinstance(text, str):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
         raise TypeError(msg)
-    try:
-        data, problems = _parse(text)
-    except _Invalid as invalid:
-        raise _load_error(invalid.problems, source) from None
-    # Structural problems are looked for even when the text already failed
-    # (a repeated key, say), so that one pass reports everything.
-    graph, structural = _structure(data)
+    with _collection_paused():
+        try:
+            data, problems = _parse(text, decoded=decoded)
+        except _Invalid as invalid:
+            raise _load_error(invalid.problems, source) from None
+        # The text is no longer needed: let it go before the records are built.
+        del text
+        # Structural problems are looked for even when the text already failed
+        # (a repeated key, say), so that one pass reports everything.
+        graph, structural = _structure(data)
     problems.extend(structural)
     if problems or graph is None:
         raise _load_error(problems, source)

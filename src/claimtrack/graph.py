@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import bisect
 import enum
-import gc
 import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from types import TracebackType
 from typing import Any, TypeVar
 
 import attrs
 
+from ._bulk import collection_paused
 from .records import (
     RECORD_TYPES,
     Assessment,
@@ -132,33 +131,6 @@ source's position (positions, then position, origin id and origin)."""
 
 _MISSING = object()
 _NO_SPANS: tuple[list[int], list[tuple[int, int, str]]] = ([], [])
-
-
-class _paused_gc:  # noqa: N801 - used like a function: `with _paused_gc():`
-    """Pause the cyclic garbage collector while a block builds structures.
-
-    Derived structures are made of many small containers that stay alive, so
-    collections run while they are built find nothing to free, yet each one
-    traverses every object alive, the whole graph included. The previous state
-    is restored on the way out, so blocks nest and a caller that disabled the
-    collector keeps it disabled. Reference counting still frees everything
-    that is not part of a cycle.
-    """
-
-    __slots__ = ("_enabled",)
-
-    def __enter__(self) -> None:
-        self._enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._enabled:
-            gc.enable()
 
 
 class _Walk:
@@ -317,7 +289,7 @@ class ClaimGraph:
             return cache[key]
         except KeyError:
             pass
-        with _paused_gc():
+        with collection_paused():
             value = cache[key] = compute()
         return value
 
@@ -904,7 +876,7 @@ class ClaimGraph:
         table = self._table("evidence-routes")
         found: tuple[tuple[str, bool, bool, int], ...] | None = table.get(claim_id)
         if found is None:
-            with _paused_gc():
+            with collection_paused():
                 found = table[claim_id] = self._evidence_routes(claim_id)
         return found
 
@@ -1009,7 +981,7 @@ class ClaimGraph:
         found: _Sides | None = table.get(claim_id)
         if found is not None:
             return found
-        with _paused_gc():
+        with collection_paused():
             cluster = self._same_as_clusters().get(claim_id)
             if cluster is None:
                 found = self._corroborating_groups(
@@ -1065,7 +1037,7 @@ class ClaimGraph:
         table = self._table("interested-evidence")
         found: tuple[tuple[Attribution, str], ...] | None = table.get(claim_id)
         if found is None:
-            with _paused_gc():
+            with collection_paused():
                 cluster = self._same_as_clusters().get(claim_id)
                 interest = None if cluster is None else self._cluster_interest(cluster)
                 if interest is None:

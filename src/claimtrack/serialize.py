@@ -39,11 +39,9 @@ from the record definitions.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import errno
 import functools
-import gc
 import inspect
 import json
 import math
@@ -52,7 +50,7 @@ import re
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any, Union, cast
 
@@ -60,6 +58,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from ._bulk import collection_paused
 from .dates import FuzzyDate, Weekday
 from .errors import LoadError, Problem
 from .graph import ClaimGraph
@@ -389,7 +388,7 @@ _CONVERTER, _UNSTRUCTURE_HOOKS, _STRUCTURE_HOOKS = _make_converter()
 def unstructure(graph: ClaimGraph) -> dict[str, Any]:
     """Return the graph as the plain JSON-ready payload of its canonical file."""
     payload: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
-    with _collection_paused():
+    with collection_paused():
         for group, cls in _GROUPS.items():
             records: tuple[Record, ...] = getattr(graph, group)
             if records:
@@ -883,24 +882,6 @@ def _structure_group(
     return records
 
 
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, then restore its previous state.
-
-    Parsing a large file, building its graph and building its payload allocate
-    millions of objects and free few, so the collector would pass over them
-    again and again, finding nothing: neither JSON values nor records hold
-    reference cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     while version < FORMAT_VERSION:
         migrate = _MIGRATIONS[version]
@@ -941,7 +922,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
     elif not isinstance(text, str):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
         raise TypeError(msg)
-    with _collection_paused():
+    with collection_paused():
         try:
             data, problems = _parse(text, decoded=decoded)
         except _Invalid as invalid:

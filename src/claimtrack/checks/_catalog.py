@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimtrack.graph import ClaimGraph, _paused_gc
+from claimtrack._bulk import collection_paused
+from claimtrack.graph import ClaimGraph
 
 from . import _judgment, _sourcing, _structure, _time
 from ._core import Catalog, Finding, Rule
@@ -92,7 +93,7 @@ def check(
     # Findings, and what the graph memoises for the rules, are many small
     # records that all stay alive until the end: collecting while they are
     # built would only traverse them, and the whole graph, again and again.
-    with _paused_gc():
+    with collection_paused():
         for item in chosen:
             found.update(dict.fromkeys(item(graph)))
         return sorted(found, key=_order)

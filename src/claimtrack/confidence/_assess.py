@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimtrack.graph import _paused_gc
+from claimtrack._bulk import collection_paused
 from claimtrack.opinion import (
     Opinion,
     averaging_fusion,
@@ -256,7 +256,7 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
     )
     # The results are many small records that all stay alive: collecting while
     # they are built would only traverse them, and the graph, again and again.
-    with _paused_gc():
+    with collection_paused():
         results = {cid: calculus.claim(cid) for cid in sorted(claim_ids)}
     return Assessments(policy=policy, results=results)
 

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._bulk import collection_paused
+from ._disjoint import DisjointSets
 from .records import (
     RECORD_TYPES,
     Assessment,
@@ -924,33 +925,20 @@ class ClaimGraph:
         """
 
         def compute() -> dict[str, tuple[str, ...]]:
-            parent: dict[str, str] = {}
-
-            def find(item: str) -> str:
-                root = item
-                while parent.get(root, root) != root:
-                    root = parent[root]
-                while item != root:
-                    parent[item], item = root, parent[item]
-                return root
-
+            sets = DisjointSets()
             mixed: list[str] = []
             for relation in self.relations:
                 if relation.claim == relation.target:
                     continue
-                parent.setdefault(relation.claim, relation.claim)
-                parent.setdefault(relation.target, relation.target)
-                a, b = find(relation.claim), find(relation.target)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+                sets.union(relation.claim, relation.target)
                 if relation.kind is not RelationKind.SAME_AS:
                     mixed.append(relation.claim)
-            excluded = {find(claim_id) for claim_id in mixed}
-            members: defaultdict[str, list[str]] = defaultdict(list)
-            for claim_id in list(parent):
-                root = find(claim_id)
-                if root not in excluded:
-                    members[root].append(claim_id)
+            excluded = {sets.find(claim_id) for claim_id in mixed}
+            members = {
+                root: claim_ids
+                for root, claim_ids in sets.groups().items()
+                if root not in excluded
+            }
             clusters: dict[str, tuple[str, ...]] = {}
             for claim_ids in members.values():
                 cluster = tuple(sorted(claim_ids))

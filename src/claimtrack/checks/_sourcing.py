@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from claimtrack._disjoint import DisjointSets
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import (
     Attribution,
@@ -553,29 +554,16 @@ def probable_duplicate_source(graph: ClaimGraph) -> Iterator[Finding]:
             key = normalise_name(name)
             if key:
                 by_name[key][source.id] = None
-    parent: dict[str, str] = {}
-
-    def find(item: str) -> str:
-        root = item
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while item != root:
-            parent[item], item = root, parent[item]
-        return root
-
+    sets = DisjointSets()
     for members in by_name.values():
         first, *rest = members
         for other in rest:
-            a, b = find(first), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: defaultdict[str, list[str]] = defaultdict(list)
-    for item in list(parent):
-        groups[find(item)].append(item)
+            sets.union(first, other)
+    groups = sets.groups()
     shared: defaultdict[str, list[str]] = defaultdict(list)
     for key, members in by_name.items():
         if len(members) > 1:
-            shared[find(next(iter(members)))].append(key)
+            shared[sets.find(next(iter(members)))].append(key)
     for root, linked in groups.items():
         ids = sorted({root, *linked})
         if len({graph.affiliation_root(s) for s in ids}) == 1:

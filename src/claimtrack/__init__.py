@@ -1,6 +1,10 @@
 """Source attribution and claim tracking: who said it, through whom, and how sure to be.
 
-The public API is the names below; everything else is private.
+The names below are the everyday API. The public modules `claimtrack.checks`
+(the rule catalog), `claimtrack.confidence` (policies and explanations),
+`claimtrack.exports` (formats), `claimtrack.opinion` (Subjective Logic) and
+`claimtrack.testing` (Hypothesis strategies) hold the rest; modules whose names
+start with an underscore are private.
 """
 
 from __future__ import annotations

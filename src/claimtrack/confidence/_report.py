@@ -107,9 +107,7 @@ def _opinion(opinion: Opinion | None) -> dict[str, float] | None:
     if opinion is None:
         return None
     return {
-        "belief": opinion.belief,
-        "disbelief": opinion.disbelief,
-        "uncertainty": opinion.uncertainty,
+        **_masses(opinion),
         "base_rate": opinion.base_rate,
         "projected": opinion.projected,
     }

@@ -271,7 +271,6 @@ def _backticked(text: str) -> str:
 
 def _export_formats() -> str:
     exports = import_module("claimtrack.exports")
-    cli = import_module("claimtrack.cli")
     rows = [
         "| `--to` | what it writes | file suffix | needs |",
         "| --- | --- | --- | --- |",
@@ -280,13 +279,6 @@ def _export_formats() -> str:
         needs = f"`claimtrack[{exporter.extra}]`" if exporter.extra else "the core"
         rows.append(
             f"| `{name}` | {exporter.description} | `{exporter.suffix}` | {needs} |"
-        )
-    only_cli = sorted(set(cli._export_formats()) - set(exports.FORMATS))  # noqa: SLF001
-    if only_cli:
-        listed = ", ".join(f"`{name}`" for name in only_cli)
-        rows.append(
-            f"\nThe command line adds {listed}, which runs the checks first "
-            '(in Python: `to_csv(graph, "findings", findings=check(graph))`).'
         )
     importers = ["| importer | what it reads |", "| --- | --- |"]
     importers.extend(

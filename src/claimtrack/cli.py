@@ -33,7 +33,6 @@ from .confidence import explain as explain_confidence
 from .errors import LoadError
 from .exports import (
     FORMATS,
-    Exporter,
     MissingExtraError,
     UnknownClaimError,
     to_dot,
@@ -216,9 +215,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--to",
         required=True,
-        choices=sorted(_export_formats()),
+        choices=sorted(FORMATS),
         metavar="FORMAT",
-        help="one of: " + ", ".join(sorted(_export_formats())),
+        help="one of: " + ", ".join(sorted(FORMATS)),
     )
     export.add_argument(
         "-o", "--output", metavar="OUT", help="write here (atomically), not stdout"
@@ -697,20 +696,15 @@ def _read_policy(path: Path) -> Policy:
         raise _UsageError(msg) from None
 
 
-def _export_formats() -> dict[str, Exporter]:
-    """Every export format by name."""
-    return dict(FORMATS)
-
-
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     corpus = _Corpus(_claim_files([args.path]), stderr)
     if corpus.failed:
         return 2
-    exporter = _export_formats()[args.to]
+    exporter = FORMATS[args.to]
     with_policy = exporter.render_with_policy
     if args.policy is not None and with_policy is None:
         assessing = ", ".join(
-            name for name, e in _export_formats().items() if e.render_with_policy
+            name for name, e in FORMATS.items() if e.render_with_policy
         )
         msg = f"--policy applies to the {assessing} format, not {args.to}"
         raise _UsageError(msg)

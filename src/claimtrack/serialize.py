@@ -58,6 +58,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from ._builders import DICT_BUILDERS, PAIR_BUILDERS, Declined, Reader, Tally, objects
 from ._bulk import collection_paused
 from .dates import FuzzyDate, Weekday
 from .errors import LoadError, Problem
@@ -77,14 +78,19 @@ from .records import (
 )
 
 _fast_dumps: Callable[[Any], bytes] | None
+_fast_loads: Callable[[str | bytes], Any] | None
+_fast_errors: tuple[type[Exception], ...]
 try:
     import orjson
 except ImportError:  # pragma: no cover - depends on the optional "fast" extra
-    _fast_dumps = None
+    _fast_dumps = _fast_loads = None
+    _fast_errors = ()
 else:
     _fast_dumps = functools.partial(
         orjson.dumps, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
     )
+    _fast_loads = orjson.loads
+    _fast_errors = (orjson.JSONDecodeError,)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -771,24 +777,29 @@ def _may_hold_surrogates(text: str, *, decoded: bool) -> bool:
     return not decoded and not text.isascii() and _has_lone_surrogate(text)
 
 
-def _parse(text: str, *, decoded: bool) -> tuple[Any, list[tuple[_Where, str]]]:
-    """Return the parsed JSON and the problems no JSON parser reports.
+class _Marker:
+    """Make each parsed object a dict, marking those that repeat a key."""
 
-    *decoded* says that *text* was decoded from UTF-8 bytes.
-    """
-    repeated = False
+    def __init__(self) -> None:
+        self.repeated = False
 
-    def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) == len(pairs):
             return result
-        repeated = True
+        self.repeated = True
         return _mark_duplicates(pairs)
 
+
+def _parse(text: str) -> Any:
+    """Return the parsed JSON, each object a tuple of its (key, value) pairs.
+
+    Pairs keep a repeated key visible to the builders (`claimtrack._builders`)
+    at almost no cost; `_marked` turns them into dicts for the slow path.
+    """
     try:
-        data = json.loads(
-            text, object_pairs_hook=object_pairs, parse_constant=_reject_constant
+        return json.loads(
+            text, object_pairs_hook=tuple, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as error:
         message = (
@@ -799,10 +810,142 @@ def _parse(text: str, *, decoded: bool) -> tuple[Any, list[tuple[_Where, str]]]:
         raise _Invalid([((), f"not valid JSON: {error}")]) from None
     except RecursionError:
         raise _Invalid([((), "not readable: JSON nested too deeply")]) from None
-    surrogates = _may_hold_surrogates(text, decoded=decoded)
-    if repeated or surrogates:
+
+
+def _marked(value: Any, *, surrogates: bool) -> tuple[Any, list[tuple[_Where, str]]]:
+    """Return parsed pairs as dicts, and the problems no JSON parser reports.
+
+    Those are repeated keys and, if *surrogates* says there may be any, lone
+    surrogates.
+    """
+    marker = _Marker()
+    data = objects(value, marker)
+    if marker.repeated or surrogates:
         return data, _walk_problems(data, surrogates=surrogates)
     return data, []
+
+
+def _read(
+    parsed: list[Any], *, surrogates: bool
+) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
+    """Build the graph from parsed pairs, or return every problem of the file.
+
+    *parsed* holds the document, handed over in a list so that this function
+    holds the only reference to it and each group is freed once it is built.
+    A document whose top level is plainly right takes the fast path, record
+    by record; anything else (an older format version, a repeated top-level
+    key, a possible lone surrogate, not an object at all) takes the slow path
+    as a whole, which diagnoses everything.
+    """
+    document = parsed.pop()
+    if not surrogates and type(document) is tuple:
+        top = dict(document)
+        if (
+            len(top) == len(document)
+            and type(top.get(_VERSION_KEY)) is int
+            and top[_VERSION_KEY] == FORMAT_VERSION
+            and _TOP_KEYS.issuperset(top)
+            and all(type(top.get(group, [])) is list for group in _GROUPS)
+        ):
+            del document
+            return _build_groups(top)
+    data, problems = _marked(document, surrogates=surrogates)
+    del document
+    graph, structural = _structure(data)
+    problems.extend(structural)
+    return graph, problems
+
+
+_TOP_KEYS = frozenset((_VERSION_KEY, *_GROUPS))
+
+
+def _read_optimistically(text: str | bytes) -> ClaimGraph | None:
+    """Read a plainly valid file the fastest way, or return None.
+
+    With orjson installed, a file is parsed into dicts and every record built
+    by the dict builders, which leave the checks that can be made in bulk to
+    the end (`claimtrack._builders.Tally`). None means the file was not
+    vouched for, whether it has a problem or only something unusual; the
+    caller then reads it the careful way, which reports every problem.
+    """
+    if _fast_loads is None:
+        return None
+    try:
+        document = _fast_loads(text)
+    except _fast_errors:
+        return None
+    if not (
+        type(document) is dict
+        and type(document.get(_VERSION_KEY)) is int
+        and document[_VERSION_KEY] == FORMAT_VERSION
+        and _TOP_KEYS.issuperset(document)
+        and all(type(document.get(group, [])) is list for group in _GROUPS)
+    ):
+        return None
+    reader = Reader()
+    tally = Tally()
+    tally.entries = len(document)
+    groups: dict[str, list[Any]] = {}
+    try:
+        for group, cls in _GROUPS.items():
+            builder = DICT_BUILDERS[cls]
+            if builder is None:
+                return None
+            # Taken out of the document, so that each group's parsed objects
+            # are freed as soon as its records are built.
+            groups[group] = builder(document.pop(group, []), reader, tally)
+    except Declined:
+        return None
+    if isinstance(text, str):
+        colons, escapes = text.count(":"), "\\u003" in text
+    else:
+        colons, escapes = text.count(b":"), b"\\u003" in text
+    if not tally.vouches(colons, escapes=escapes):
+        return None
+    return ClaimGraph(**groups)
+
+
+def _build_groups(
+    top: dict[str, Any],
+) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
+    """Build every group's records, the fast way where a record allows it."""
+    problems: list[tuple[_Where, str]] = []
+    reader = Reader()
+    groups: dict[str, list[Any]] = {}
+    for group, cls in _GROUPS.items():
+        items = top.pop(group, [])
+        fallback = functools.partial(_build_slowly, group, cls, problems)
+        builder = PAIR_BUILDERS[cls]
+        if builder is None:
+            built = [fallback(i, item) for i, item in enumerate(items)]
+            groups[group] = [record for record in built if record is not None]
+        else:
+            groups[group] = builder(items, reader, fallback)
+        del items
+    if problems:
+        return None, problems
+    return ClaimGraph(**groups), problems
+
+
+def _build_slowly(
+    group: str,
+    cls: type[Any],
+    problems: list[tuple[_Where, str]],
+    index: int,
+    pairs: Any,
+) -> Record | None:
+    """Build one record through its constructor, or add its problems."""
+    item, found = _marked(pairs, surrogates=False)
+    where = (group, index)
+    problems.extend(((*where, *path), message) for path, message in found)
+    try:
+        record: Record = _STRUCTURE_HOOKS[cls](item, cls)
+    except _Invalid as invalid:
+        problems.extend(
+            ((*where, *path), message) for path, message in invalid.problems
+        )
+        return None
+    return record
 
 
 def _structure(data: Any) -> tuple[ClaimGraph | None, list[tuple[_Where, str]]]:
@@ -912,6 +1055,13 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
             problem found, each with its path, in document order.
         TypeError: If *text* is neither text nor bytes.
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
+        raise TypeError(msg)
+    with collection_paused():
+        graph = _read_optimistically(text)
+    if graph is not None:
+        return graph
     decoded = False
     if isinstance(text, (bytes, bytearray)):
         decoded = True
@@ -919,20 +1069,17 @@ def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
             text = _decode(bytes(text))
         except _Invalid as invalid:
             raise _load_error(invalid.problems, source) from None
-    elif not isinstance(text, str):
-        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
-        raise TypeError(msg)
     with collection_paused():
         try:
-            data, problems = _parse(text, decoded=decoded)
+            parsed = [_parse(text)]
         except _Invalid as invalid:
             raise _load_error(invalid.problems, source) from None
+        surrogates = _may_hold_surrogates(text, decoded=decoded)
         # The text is no longer needed: let it go before the records are built.
         del text
         # Structural problems are looked for even when the text already failed
         # (a repeated key, say), so that one pass reports everything.
-        graph, structural = _structure(data)
-    problems.extend(structural)
+        graph, problems = _read(parsed, surrogates=surrogates)
     if problems or graph is None:
         raise _load_error(problems, source)
     return graph

@@ -198,7 +198,21 @@ def mutated_texts(draw: st.DrawFn) -> str:
         # Colons in text shift the tally that stands for the repeated keys.
         claims = payload["claims"]
         claims[0] = Pairs([*_pairs(claims[0]), ("note", "a: b: c")])
-    return write(payload, escape_colons=draw(st.booleans()))
+    escape = draw(st.booleans())
+    if not draw(st.booleans()):
+        return write(payload, escape_colons=escape)
+    # The top level as `dumps` lays it out, which is read group by group;
+    # sometimes with a group repeated, or a part that is not one value.
+    members = [
+        (key, write(value, escape_colons=escape)) for key, value in payload.items()
+    ]
+    if len(members) > 1 and draw(st.booleans()):
+        members.insert(draw(st.integers(1, len(members))), members[-1])
+    if len(members) > 1 and draw(st.booleans()):
+        key, value = members[-1]
+        members[-1] = (key, value + ', "sources": []')
+    lines = ",\n".join(f'  "{key}": {value}' for key, value in members)
+    return "{\n" + lines + "\n}\n"
 
 
 @given(text=mutated_texts())
@@ -318,3 +332,20 @@ def test_every_record_type_has_builders() -> None:
     for cls in RECORD_TYPES:
         assert _builders.PAIR_BUILDERS[cls] is not None, cls
         assert _builders.DICT_BUILDERS[cls] is not None, cls
+
+
+def test_canonical_files_are_cut_into_their_groups() -> None:
+    """A file as `dumps` writes it is parsed group by group, and only such a file."""
+    text = dumps(_example_graph()).encode()
+    parts = serialize._canonical_parts(text)
+    assert parts is not None
+    assert ["claims"] == list(parts)
+    claims = bytes(parts["claims"])
+    assert claims.startswith(b"[")
+    assert claims.endswith(b"]")
+    assert serialize._canonical_parts(text.decode()) is None  # text: parsed whole
+    assert serialize._canonical_parts(text.replace(b"\n", b"")) is None
+    newer = text.replace(b'"claimtrack": 1', b'"claimtrack": 10')
+    assert serialize._canonical_parts(newer) is None
+    with pytest.raises(LoadError, match="format version 10 is newer"):
+        loads(newer)

@@ -69,7 +69,7 @@ class _NotPlain(Exception):  # noqa: N818 - internal signal, never escapes
     """The value is not plainly valid; the slow path must look at it."""
 
 
-Declined = (_NotPlain, LookupError, TypeError, ValueError)
+Declined: tuple[type[Exception], ...] = (_NotPlain, LookupError, TypeError, ValueError)
 """What a builder raises on a value it does not take: its own signal, and what
 lookups, joins and parsers raise on values they cannot handle (a missing key,
 an unhashable or non-string value, an unknown vocabulary value, a bad date)."""
@@ -185,19 +185,19 @@ class Tally:
         self.ids: list[str] = []
         self.texts: list[str] = []
 
-    def vouches(self, colons_in_text: int, *, escapes: bool) -> bool:
-        """Whether every id is valid and no key repeats, given the text's colons.
-
-        *escapes* says whether the text may hold an escaped colon.
-        """
-        if escapes:
-            return False
+    def vouches(self, text: str | bytes | bytearray) -> bool:
+        """Whether every id is valid and no key repeats in *text*."""
         try:
             colons = self.colons + _valid_ids_colons(self.ids)
             colons += sum(map(str.count, self.texts, itertools.repeat(":")))
         except Declined:
             return False
-        return colons_in_text == self.entries + colons
+        if isinstance(text, str):
+            escaped, in_text = colons > 0 and "\\u003" in text, text.count(":")
+        else:
+            escaped, in_text = colons > 0 and b"\\u003" in text, text.count(b":")
+        # Without a colon in any string, no escaped colon can hide in one.
+        return not escaped and in_text == self.entries + colons
 
     def language_map(self, reader: Reader, value: object) -> Mapping[str, str]:
         """Return an object of texts by language tag, counted."""
@@ -470,16 +470,19 @@ def build(items, reader, tally):
     texts_append = tally.texts.append
     languages_get = reader.languages.get
     dates_get = reader.dates.get
+    tally.entries += sum(map(len, items))
     out = []
     append = out.append
-    for d in items:
+    for i, d in enumerate(items):
+        # Each parsed object is let go once read: its values live on in the
+        # record, and the file's other objects need not wait for the group.
+        items[i] = None
         if type(d) is not dict or not _KNOWN.issuperset(d):
             raise _NotPlain
 {fields}\
         o = _new(_cls)
 {sets}\
         append(o)
-    tally.entries += sum(map(len, items))
     return out
 """
 

@@ -54,6 +54,7 @@ class Weekday(enum.Enum):
 
 
 _WEEKDAYS = tuple(Weekday)
+_WEEKDAY_NAMES = {day.value: day for day in Weekday}
 
 _POINT = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
 _POINT_RE = re.compile(_POINT)
@@ -70,8 +71,12 @@ def _last_day(year: int, month: int) -> int:
     return _MONTH_DAYS[month]
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_point(text: str) -> tuple[datetime.date, datetime.date]:
-    """Return the first and last day of a day, month or year written in ISO form."""
+    """Return the first and last day of a day, month or year written in ISO form.
+
+    Cached: the ends of intervals are mostly days a corpus also names alone.
+    """
     match = _POINT_RE.fullmatch(text)
     if match is None:
         msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
@@ -102,8 +107,8 @@ def _weekday(value: Weekday | str | None) -> Weekday | None:
     if value is None or isinstance(value, Weekday):
         return value
     try:
-        return Weekday(value)
-    except ValueError:
+        return _WEEKDAY_NAMES[value]
+    except (KeyError, TypeError):
         names = ", ".join(day.value for day in Weekday)
         msg = f"weekday must be one of {names}, got {value!r}"
         raise ValueError(msg) from None
@@ -213,8 +218,8 @@ def _parse(cls: type[FuzzyDate], text: str) -> FuzzyDate:
     weekday = None
     if weekday_s is not None:
         try:
-            weekday = Weekday(weekday_s)
-        except ValueError:
+            weekday = _WEEKDAY_NAMES[weekday_s]
+        except KeyError:
             names = ", ".join(day.value for day in Weekday)
             msg = f"weekday must be one of {names}, got {weekday_s!r} in {text!r}"
             raise ValueError(msg) from None

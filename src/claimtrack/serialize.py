@@ -78,7 +78,7 @@ from .records import (
 )
 
 _fast_dumps: Callable[[Any], bytes] | None
-_fast_loads: Callable[[str | bytes], Any] | None
+_fast_loads: Callable[[str | bytes | bytearray | memoryview], Any] | None
 _fast_errors: tuple[type[Exception], ...]
 try:
     import orjson
@@ -868,41 +868,99 @@ def _read_optimistically(text: str | bytes) -> ClaimGraph | None:
     vouched for, whether it has a problem or only something unusual; the
     caller then reads it the careful way, which reports every problem.
     """
-    if _fast_loads is None:
+    parse = _fast_loads
+    if parse is None:
         return None
-    try:
-        document = _fast_loads(text)
-    except _fast_errors:
-        return None
-    if not (
-        type(document) is dict
-        and type(document.get(_VERSION_KEY)) is int
-        and document[_VERSION_KEY] == FORMAT_VERSION
-        and _TOP_KEYS.issuperset(document)
-        and all(type(document.get(group, [])) is list for group in _GROUPS)
-    ):
+    parts = _canonical_parts(text) or _parsed_parts(text, parse)
+    if parts is None:
         return None
     reader = Reader()
     tally = Tally()
-    tally.entries = len(document)
+    tally.entries = 1 + len(parts)
     groups: dict[str, list[Any]] = {}
     try:
         for group, cls in _GROUPS.items():
             builder = DICT_BUILDERS[cls]
             if builder is None:
                 return None
-            # Taken out of the document, so that each group's parsed objects
-            # are freed as soon as its records are built.
-            groups[group] = builder(document.pop(group, []), reader, tally)
-    except Declined:
+            # Taken out of the parts, so that each group's text and parsed
+            # objects are freed as soon as its records are built.
+            items = parts.pop(group, [])
+            if type(items) is memoryview:
+                items = parse(items)
+            if type(items) is not list:
+                return None
+            groups[group] = builder(items, reader, tally)
+            del items
+    except (*Declined, *_fast_errors):
         return None
-    if isinstance(text, str):
-        colons, escapes = text.count(":"), "\\u003" in text
-    else:
-        colons, escapes = text.count(b":"), b"\\u003" in text
-    if not tally.vouches(colons, escapes=escapes):
+    if not tally.vouches(text):
         return None
     return ClaimGraph(**groups)
+
+
+def _parsed_parts(
+    text: str | bytes | bytearray, parse: Callable[[str | bytes | bytearray], Any]
+) -> dict[str, Any] | None:
+    """Parse a whole file into its groups' values, or None if that fails."""
+    try:
+        document = parse(text)
+    except _fast_errors:
+        return None
+    if not (
+        type(document) is dict
+        and type(document.get(_VERSION_KEY)) is int
+        and document.pop(_VERSION_KEY) == FORMAT_VERSION
+        and _TOP_KEYS.issuperset(document)
+    ):
+        return None
+    return document
+
+
+_CANONICAL_TAIL = b"\n}"
+_GROUP_MARKS = {group: f',\n  "{group}": '.encode() for group in _GROUPS}
+
+
+def _canonical_parts(text: str | bytes | bytearray) -> dict[str, Any] | None:
+    """Cut a file laid out as `dumps` writes it into its groups' texts.
+
+    Parsing group by group holds the parser's working memory for one group at
+    a time rather than for the whole file. A newline cannot appear inside a
+    JSON string, so a group's key starts a line only at the top level of a
+    canonical file; if the file is laid out otherwise, or a part turns out
+    not to be one whole JSON value when parsed, nothing is lost: the caller
+    parses the whole text. Parts that each parse as one value, put back
+    between these keys, parse as exactly this object: JSON values delimit
+    themselves.
+
+    Returns:
+        A view of each group's text, by group (for the groups present), or
+        None.
+    """
+    if isinstance(text, str):
+        # Cutting a str would copy it, and the parser converts each part to
+        # UTF-8 anyway: text already in memory is parsed whole.
+        return None
+    head, tail = f'{{\n  "{_VERSION_KEY}": {FORMAT_VERSION}'.encode(), _CANONICAL_TAIL
+    end = text.rfind(tail)
+    rest = text[end + len(tail) :]
+    if not text.startswith(head) or end < 0 or len(rest) > 1 or rest.strip():
+        return None
+    found = [
+        (at, group, at + len(mark))
+        for group, mark in _GROUP_MARKS.items()
+        if (at := text.find(mark, len(head), end)) >= 0
+    ]
+    starts = [at for at, _, _ in found]
+    if starts != sorted(starts) or (starts[:1] or [end])[0] != len(head):
+        return None
+    ends = [*starts[1:], end] if found else []
+    # Views, not copies: the parser reads each part where it lies.
+    view = memoryview(text)
+    return {
+        group: view[start:stop]
+        for (_, group, start), stop in zip(found, ends, strict=True)
+    }
 
 
 def _build_groups(

@@ -211,6 +211,27 @@ def test_garbage_collector_left_as_found(enabled: bool) -> None:
     assert (enabled, enabled) == (after_success, after_failure)
 
 
+def test_loaded_graph_left_to_the_oldest_generation() -> None:
+    """The collector does not traverse a freshly loaded graph at once."""
+    text = dumps(ClaimGraph.of(Source(id=f"s{i}", name="S") for i in range(200)))
+    gc.collect()
+    graph = loads(text)
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation)}
+    assert not young & {id(source) for source in graph.sources}
+    assert 0 == gc.get_freeze_count()
+
+
+def test_objects_frozen_by_the_caller_stay_frozen() -> None:
+    """A program that froze its objects (before forking, say) keeps them frozen."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        loads(_doc(sources=[{"id": "s", "name": "S"}]))
+        assert frozen == gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+
+
 def test_load_error_pickles() -> None:
     """A LoadError survives pickling with its problems and source."""
     import pickle  # noqa: PLC0415 - only this test needs it

@@ -34,4 +34,21 @@ def collection_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _settle()
             gc.enable()
+
+
+def _settle() -> None:
+    """Move the objects built meanwhile to the oldest generation, unvisited.
+
+    Re-enabled, the collector would find the whole block's allocations in its
+    youngest generation and traverse every object built, the whole graph
+    included, at the next allocation; then again a few collections later, on
+    the way to the oldest generation. Freezing and unfreezing moves every
+    tracked object straight to the oldest generation, without visiting any.
+    That is done only when nobody else has frozen objects, which unfreezing
+    would release.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()

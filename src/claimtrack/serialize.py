@@ -60,6 +60,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._builders import DICT_BUILDERS, PAIR_BUILDERS, Declined, Reader, Tally, objects
 from ._bulk import collection_paused
+from ._writers import ALWAYS_WRITTEN, WRITERS, sorted_json
 from .dates import FuzzyDate, Weekday
 from .errors import LoadError, Problem
 from .graph import ClaimGraph
@@ -126,9 +127,6 @@ _GROUPS: dict[str, type[Any]] = {
     "assessments": Assessment,
 }
 
-# Fields written even when they hold their default, because a reader of the
-# file should not have to know the defaults to know what a record says.
-_ALWAYS_WRITTEN = frozenset({"kind", "stance", "mode"})
 
 # Migrations from older format versions: version -> function returning the
 # document in the next version. Version 1 is the first, so there are none yet.
@@ -341,17 +339,6 @@ def _make_structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _sorted_json(value: Any) -> Any:
-    """Return a JSON value with every object's keys sorted."""
-    # Recursion is safe: records refuse values nested deeper than
-    # MAX_JSON_DEPTH, far below the interpreter's limit.
-    if not isinstance(value, Mapping):
-        if isinstance(value, (list, tuple)):
-            return [_sorted_json(v) for v in value]
-        return value
-    return {k: _sorted_json(value[k]) for k in sorted(value)}
-
-
 _Unstructure = Callable[[Any], dict[str, Any]]
 _Structure = Callable[[Any, Any], Any]
 
@@ -369,11 +356,11 @@ def _make_converter() -> tuple[
         overrides = {
             field.name: override(omit_if_default=False)
             for field in attrs.fields(cls)
-            if field.name in _ALWAYS_WRITTEN
+            if field.name in ALWAYS_WRITTEN
         }
         for name in ("extra", "names", "translations"):
             if hasattr(attrs.fields(cls), name):
-                overrides[name] = override(unstruct_hook=_sorted_json)
+                overrides[name] = override(unstruct_hook=sorted_json)
         unstructure_hooks[cls] = cast("Any", make_dict_unstructure_fn)(
             cls, converter, _cattrs_omit_if_default=True, **overrides
         )
@@ -398,8 +385,12 @@ def unstructure(graph: ClaimGraph) -> dict[str, Any]:
         for group, cls in _GROUPS.items():
             records: tuple[Record, ...] = getattr(graph, group)
             if records:
-                unstructure_record = _UNSTRUCTURE_HOOKS[cls]
-                payload[group] = [unstructure_record(r) for r in records]
+                writer = WRITERS[cls]
+                if writer is None:
+                    unstructure_record = _UNSTRUCTURE_HOOKS[cls]
+                    payload[group] = [unstructure_record(r) for r in records]
+                else:
+                    payload[group] = writer(records)
     return payload
 
 

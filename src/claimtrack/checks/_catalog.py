@@ -89,21 +89,49 @@ def check(
     if ignore is not None:
         dropped = {r.code for r in catalog.matching(ignore, option="ignore")}
         chosen = [r for r in chosen if r.code not in dropped]
-    found: dict[Finding, None] = {}
+    found: list[Finding] = []
     # Findings, and what the graph memoises for the rules, are many small
     # records that all stay alive until the end: collecting while they are
     # built would only traverse them, and the whole graph, again and again.
     with collection_paused():
+        # A catalog's rules are sorted by code and each rule's findings carry
+        # its code, so sorting rule by rule puts the whole list in order, and
+        # findings of two rules are never equal.
         for item in chosen:
-            found.update(dict.fromkeys(item(graph)))
-        return sorted(found, key=_order)
+            found.extend(_sorted_unique(item(graph)))
+    return found
+
+
+def _sorted_unique(findings: list[Finding]) -> list[Finding]:
+    """Return one rule's findings sorted, each distinct finding once.
+
+    The order is that of ``sorted(dict.fromkeys(findings), key=...)`` by
+    `Finding.sort_key`: equal findings have equal keys, so after a stable sort
+    they lie in one run of equal keys, and only within such a (rare) run are
+    findings compared, instead of every finding being hashed, `Ref` by `Ref`.
+    """
+    keys = list(map(_order, findings))
+    unique: list[Finding] = []
+    run: list[Finding] = []
+    previous: tuple[object, ...] | None = None
+    for i in sorted(range(len(findings)), key=keys.__getitem__):
+        finding = findings[i]
+        if keys[i] != previous:
+            previous = keys[i]
+            run = [finding]
+            unique.append(finding)
+        elif finding not in run:
+            run.append(finding)
+            unique.append(finding)
+    return unique
 
 
 def _order(finding: Finding) -> tuple[object, ...]:
-    # `Finding.sort_key`, with each `Ref` as the (type, id) pair it orders by:
-    # the same order, compared by tuples in C instead of by `Ref.__lt__`.
+    # `Finding.sort_key` without the code, which is the same for all the
+    # findings of one rule, and with each `Ref` as the (type, id) pair it
+    # orders by: the same order, compared by tuples in C instead of by
+    # `Ref.__lt__`.
     return (
-        finding.code,
         tuple([(ref.type, ref.id) for ref in finding.records]),
         finding.message,
     )

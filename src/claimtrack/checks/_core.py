@@ -21,7 +21,10 @@ __all__ = [
     "Rule",
     "RuleError",
     "Severity",
+    "builtin_finding",
     "builtin_rule",
+    "make_ref",
+    "ref_to",
     "rule",
 ]
 
@@ -198,6 +201,32 @@ class Finding:
         return f"{self.code} {self.severity.value} [{where}] {self.message}"
 
 
+# The built-in rules build hundreds of thousands of references and findings on a
+# large graph, always from values that are valid by construction: a record's
+# own type or a literal one, a `Severity`, a tuple of `Ref`. These builders set
+# the fields directly, as the generated ``__init__`` of a frozen class does,
+# without the validators and converters the public constructors run on values
+# from outside.
+_new = object.__new__
+_set = object.__setattr__
+
+
+def make_ref(kind: str, record_id: str) -> Ref:
+    """Return ``Ref(type=kind, id=record_id)``; *kind* must be a record type."""
+    ref = _new(Ref)
+    _set(ref, "type", kind)
+    _set(ref, "id", record_id)
+    return ref
+
+
+def ref_to(record: Record) -> Ref:
+    """Return ``Ref.to(record)``, without validating the record's type."""
+    ref = _new(Ref)
+    _set(ref, "type", record.TYPE)
+    _set(ref, "id", record.id)
+    return ref
+
+
 Check = Callable[[ClaimGraph], Iterable[Finding]]
 """What a rule runs: a function from a graph to the findings in it."""
 
@@ -353,6 +382,28 @@ def rule(
         )
         raise RuleError(msg, code=code)
     return _decorator(code, name, severity, summary, explanation)
+
+
+def builtin_finding(
+    rule: Rule,
+    message: str,
+    *,
+    records: tuple[Ref, ...],
+    hint: str,
+    severity: Severity | None = None,
+) -> Finding:
+    """Return what ``rule.finding(...)`` returns, without validating the fields.
+
+    For the built-in rules only: *records* must be a tuple of `Ref`, and
+    *severity* a `Severity` or None for the rule's own.
+    """
+    finding = _new(Finding)
+    _set(finding, "code", rule.code)
+    _set(finding, "severity", rule.severity if severity is None else severity)
+    _set(finding, "message", message)
+    _set(finding, "records", records)
+    _set(finding, "hint", hint)
+    return finding
 
 
 def builtin_rule(

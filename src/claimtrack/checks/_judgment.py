@@ -21,8 +21,8 @@ from claimtrack.records import (
     Verdict,
 )
 
-from ._core import Finding, Ref, Severity, builtin_rule
-from ._sourcing import independent_origins
+from ._core import Finding, Severity, builtin_finding, builtin_rule, make_ref, ref_to
+from ._sourcing import credited_claims, independent_origins
 from ._words import listing
 
 __all__ = [
@@ -132,17 +132,18 @@ def contradiction_assessed_true(graph: ClaimGraph) -> Iterator[Finding]:
         for first, second in pairs:
             if first is None or second is None:
                 continue
-            yield contradiction_assessed_true.finding(
+            yield builtin_finding(
+                contradiction_assessed_true,
                 f"claim {relation.claim!r} {verb} claim {relation.target!r} "
                 f"(relation {relation.id!r}), yet {both}: assessment "
                 f"{first[0].id!r} gives {first[1]} and assessment "
                 f"{second[0].id!r} gives {second[1]}",
                 records=(
-                    Ref.to(relation),
-                    Ref(type="claim", id=relation.claim),
-                    Ref(type="claim", id=relation.target),
-                    Ref.to(first[0]),
-                    Ref.to(second[0]),
+                    ref_to(relation),
+                    make_ref("claim", relation.claim),
+                    make_ref("claim", relation.target),
+                    ref_to(first[0]),
+                    ref_to(second[0]),
                 ),
                 hint="Re-assess the two claims side by side, or correct the "
                 "relation if they do not in fact conflict.",
@@ -197,10 +198,11 @@ def overconfident_assessment(graph: ClaimGraph) -> Iterator[Finding]:
         if sure and assessment.likelihood is not None:
             readings.append(f"likelihood {assessment.likelihood.words!r}")
         has = "only one independent origin" if count else "no supporting origin"
-        yield overconfident_assessment.finding(
+        yield builtin_finding(
+            overconfident_assessment,
             f"assessment {assessment.id!r} gives claim {assessment.claim!r} "
             f"{' and '.join(readings)}, but the claim has {has}",
-            records=(Ref.to(assessment), Ref(type="claim", id=assessment.claim)),
+            records=(ref_to(assessment), make_ref("claim", assessment.claim)),
             hint="Lower the assessment, or add the independent origin that "
             "justifies it.",
             severity=Severity.ERROR if confirmed else Severity.WARNING,
@@ -239,10 +241,11 @@ def self_contradictory_relation(graph: ClaimGraph) -> Iterator[Finding]:
     pairs: defaultdict[tuple[str, str], dict[str, RelationKind]] = defaultdict(dict)
     for relation in graph.relations:
         if relation.claim == relation.target:
-            yield self_contradictory_relation.finding(
+            yield builtin_finding(
+                self_contradictory_relation,
                 f"relation {relation.id!r} says claim {relation.claim!r} "
                 f"{relation.kind.value.replace('_', ' ')} itself",
-                records=(Ref.to(relation), Ref(type="claim", id=relation.claim)),
+                records=(ref_to(relation), make_ref("claim", relation.claim)),
                 hint="Point the relation at the claim it was meant for, or remove it.",
             )
             continue
@@ -259,13 +262,14 @@ def self_contradictory_relation(graph: ClaimGraph) -> Iterator[Finding]:
             f"{relation_id!r} ({kind.value.replace('_', ' ')})"
             for relation_id, kind in sorted(kinds.items())
         ]
-        yield self_contradictory_relation.finding(
+        yield builtin_finding(
+            self_contradictory_relation,
             f"claims {first!r} and {second!r} are related as both agreeing and "
             f"contradicting: relations {listing(described)}",
             records=(
-                Ref(type="claim", id=first),
-                Ref(type="claim", id=second),
-                *(Ref(type="relation", id=r) for r in sorted(kinds)),
+                make_ref("claim", first),
+                make_ref("claim", second),
+                *(make_ref("relation", r) for r in sorted(kinds)),
             ),
             hint="Keep only the relation that describes how the claims bear on "
             "each other.",
@@ -309,6 +313,7 @@ those.
 )
 def uncheckable_verdict(graph: ClaimGraph) -> Iterator[Finding]:
     """Report verdicts on unattributed claims and on opinions."""
+    credited = credited_claims(graph)
     for assessment in graph.assessments:
         verdict = assessment.verdict
         claim = graph.claim(assessment.claim)
@@ -326,7 +331,7 @@ def uncheckable_verdict(graph: ClaimGraph) -> Iterator[Finding]:
                 "Use the verdict 'not checkable', or check the factual claims "
                 "the opinion rests on."
             )
-        elif verdict in _CHECKED and not graph.attributions_of(claim.id):
+        elif verdict in _CHECKED and claim.id not in credited:
             message = (
                 f"assessment {assessment.id!r} gives the verdict {words!r} to "
                 f"claim {claim.id!r}, which is credited to no one"
@@ -334,9 +339,10 @@ def uncheckable_verdict(graph: ClaimGraph) -> Iterator[Finding]:
             hint = "Attribute the claim to whoever made it before judging it."
         else:
             continue
-        yield uncheckable_verdict.finding(
+        yield builtin_finding(
+            uncheckable_verdict,
             message,
-            records=(Ref.to(assessment), Ref.to(claim)),
+            records=(ref_to(assessment), ref_to(claim)),
             hint=hint,
         )
 
@@ -373,11 +379,12 @@ def mixed_scales(graph: ClaimGraph) -> Iterator[Finding]:
         leaning_false = [words for words, lean in readings if lean < 0]
         if not leaning_true or not leaning_false:
             continue
-        yield mixed_scales.finding(
+        yield builtin_finding(
+            mixed_scales,
             f"assessment {assessment.id!r} of claim {assessment.claim!r} mixes "
             f"{listing(leaning_true)} (leaning true) with "
             f"{listing(leaning_false)} (leaning false)",
-            records=(Ref.to(assessment), Ref(type="claim", id=assessment.claim)),
+            records=(ref_to(assessment), make_ref("claim", assessment.claim)),
             hint="Decide which reading is meant and bring the other scales in "
             "line, or leave out the scales that were not judged.",
         )

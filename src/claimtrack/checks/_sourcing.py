@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from claimtrack._disjoint import DisjointSets
-from claimtrack.graph import ClaimGraph
+from claimtrack.graph import ClaimGraph, OriginGroup
 from claimtrack.records import (
     Attribution,
     ClaimKind,
@@ -16,13 +17,14 @@ from claimtrack.records import (
     Stance,
 )
 
-from ._core import Finding, Ref, Severity, builtin_rule
+from ._core import Finding, Severity, builtin_finding, builtin_rule, make_ref, ref_to
 from ._names import normalise_name
-from ._words import listing, source_words
+from ._words import listing, source_namer, source_words
 
 __all__ = [
     "anonymous_only",
     "circular_reporting",
+    "credited_claims",
     "independent_origins",
     "interested_origin",
     "probable_duplicate_source",
@@ -48,12 +50,18 @@ def independent_origins(graph: ClaimGraph, claim_id: str) -> int:
     return len(graph.corroborating_groups(claim_id)[0])
 
 
-def _supporting(graph: ClaimGraph, claim_id: str) -> list[Attribution]:
-    origins = [
-        origin
-        for group in graph.corroborating_groups(claim_id)[0]
-        for origin in group.origins
-    ]
+def credited_claims(graph: ClaimGraph) -> set[str]:
+    """Return the ids of the claims some attribution credits to someone.
+
+    One set, rather than a lookup of each claim's attributions, for rules
+    that only ask whether a claim has any.
+    """
+    return set(map(attrgetter("claim"), graph.attributions))
+
+
+def _supporting(groups: tuple[OriginGroup, ...], claim_id: str) -> list[Attribution]:
+    """Return the origins in *groups*, the claim's own first, each part by id."""
+    origins = [origin for group in groups for origin in group.origins]
     # The claim's own origins first, then those that reach it along relations.
     return sorted(origins, key=lambda origin: (origin.claim != claim_id, origin.id))
 
@@ -88,6 +96,7 @@ spokesperson, a document) and add it as another origin if one exists.
 def anonymous_only(graph: ClaimGraph) -> Iterator[Finding]:
     """Report fact claims resting only on anonymous origins."""
     index = graph.source_index
+    words = source_namer(graph)
     # Claims that share their evidence (a same_as cluster) share one groups
     # value: whether all of it is anonymous is worked out once for all of them.
     verdicts: dict[int, tuple[object, bool]] = {}
@@ -110,15 +119,16 @@ def anonymous_only(graph: ClaimGraph) -> Iterator[Finding]:
             )
         if not verdict[1]:
             continue
-        origins = _supporting(graph, claim.id)
+        origins = _supporting(groups, claim.id)
         sources = list(dict.fromkeys(origin.source for origin in origins))
         noun = "source" if len(sources) == 1 else "sources"
-        yield anonymous_only.finding(
+        yield builtin_finding(
+            anonymous_only,
             f"claim {claim.id!r} rests only on anonymous {noun}: "
-            + listing([source_words(graph, s) for s in sources]),
+            + listing([words(s) for s in sources]),
             records=(
-                Ref.to(claim),
-                *(Ref(type="source", id=s) for s in sorted(sources)),
+                ref_to(claim),
+                *(make_ref("source", s) for s in sorted(sources)),
             ),
             hint="Attribute it to the anonymous source in any write-up, and look "
             "for an on-the-record confirmation to add as another origin.",
@@ -160,6 +170,7 @@ independent sources were given one affiliation, correct it.
 )
 def single_origin(graph: ClaimGraph) -> Iterator[Finding]:
     """Report fact claims with exactly one independent origin group."""
+    words = source_namer(graph)
     for claim in graph.claims:
         if claim.kind is not ClaimKind.FACT:
             continue
@@ -167,13 +178,37 @@ def single_origin(graph: ClaimGraph) -> Iterator[Finding]:
         if len(groups) != 1:
             continue
         root = groups[0].root
-        yield single_origin.finding(
+        yield builtin_finding(
+            single_origin,
             f"claim {claim.id!r} rests on a single independent origin: "
-            f"{source_words(graph, root)} and those who answer to it",
-            records=(Ref.to(claim), Ref(type="source", id=root)),
+            f"{words(root)} and those who answer to it",
+            records=(ref_to(claim), make_ref("source", root)),
             hint="Look for an origin that does not answer to the same party, "
             "and check that the sources' affiliations are right.",
         )
+
+
+def _supporting_publishers(
+    graph: ClaimGraph, leaves: Iterable[Attribution]
+) -> list[str]:
+    """Return the publishers of the documents where these chains start, by id.
+
+    Chains that end at a denial, or nowhere, do not count.
+    """
+    documents = graph.document_index
+    publishers: set[str] = set()
+    for leaf in leaves:
+        origin = graph.origin(leaf.id)
+        document = documents.get(leaf.document)
+        if (
+            origin is None
+            or origin.stance is Stance.DENIES
+            or document is None
+            or document.publisher is None
+        ):
+            continue
+        publishers.add(document.publisher)
+    return sorted(publishers)
 
 
 @builtin_rule(
@@ -206,25 +241,18 @@ as support.
 )
 def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims spread by several publishers from one origin group."""
-    documents = graph.document_index
     for claim in graph.claims:
         if claim.kind is ClaimKind.OPINION:
+            continue
+        leaves = graph.leaves_of(claim.id)
+        # Each chain starts in one document: with fewer than two chains there
+        # cannot be two publishers, and most claims are ruled out here.
+        if len(leaves) < 2:
             continue
         roots = graph.supporting_roots(claim.id)
         if len(roots) != 1:
             continue
-        publishers: dict[str, None] = {}
-        for leaf in graph.leaves_of(claim.id):
-            origin = graph.origin(leaf.id)
-            document = documents.get(leaf.document)
-            if (
-                origin is None
-                or origin.stance is Stance.DENIES
-                or document is None
-                or document.publisher is None
-            ):
-                continue
-            publishers[document.publisher] = None
+        publishers = _supporting_publishers(graph, leaves)
         if len(publishers) < 2:
             continue
         reasons = [
@@ -245,20 +273,34 @@ def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
                 )
         severity = Severity.WARNING if reasons else Severity.INFO
         treated = f"; yet {listing(reasons)}" if reasons else ""
-        names = sorted(publishers)
-        yield circular_reporting.finding(
-            f"claim {claim.id!r} is carried by {len(names)} publishers "
-            f"({listing([repr(p) for p in names])}), all tracing back to one "
+        yield builtin_finding(
+            circular_reporting,
+            f"claim {claim.id!r} is carried by {len(publishers)} publishers "
+            f"({listing([repr(p) for p in publishers])}), all tracing back to one "
             f"origin group, {source_words(graph, roots[0])}{treated}",
             records=(
-                Ref.to(claim),
-                *(Ref(type="source", id=p) for p in names),
-                Ref(type="source", id=roots[0]),
+                ref_to(claim),
+                *(make_ref("source", p) for p in publishers),
+                make_ref("source", roots[0]),
             ),
             hint="Count it as one origin; revisit any judgment that took the "
             "outlets as independent corroboration.",
             severity=severity,
         )
+
+
+def _may_be_interested(graph: ClaimGraph) -> set[str]:
+    """Return the ids of the claims `ClaimGraph.interested_evidence` may report.
+
+    Evidence is interested only in a party that the claim, or a claim it
+    draws evidence from along a relation, is about: a claim about no one and
+    in no relation has none, and is settled without walking its evidence.
+    """
+    found = {claim.id for claim in graph.claims if claim.about}
+    for relation in graph.relations:
+        found.add(relation.claim)
+        found.add(relation.target)
+    return found
 
 
 @builtin_rule(
@@ -292,8 +334,9 @@ correct it.
 )
 def interested_origin(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims with an origin that speaks for a party they are about."""
+    candidates = _may_be_interested(graph)
     for claim in graph.claims:
-        if claim.kind is ClaimKind.OPINION:
+        if claim.kind is ClaimKind.OPINION or claim.id not in candidates:
             continue
         pairs = graph.interested_evidence(claim.id)
         if not pairs:
@@ -325,9 +368,10 @@ def interested_origin(graph: ClaimGraph) -> Iterator[Finding]:
             if not through
             else "a party it or a related claim is about"
         )
-        yield interested_origin.finding(
+        yield builtin_finding(
+            interested_origin,
             f"claim {claim.id!r} comes from {lead}: " + "; ".join(described),
-            records=(Ref.to(claim), *(Ref(type="source", id=s) for s in involved)),
+            records=(ref_to(claim), *(make_ref("source", s) for s in involved)),
             hint="Present it as the party's own account, and look for an origin "
             "with no stake in the claim.",
         )
@@ -359,10 +403,11 @@ def undescribed_anonymous_source(graph: ClaimGraph) -> Iterator[Finding]:
     for source in graph.sources:
         if not source.anonymous or (source.descriptor and source.descriptor.strip()):
             continue
-        yield undescribed_anonymous_source.finding(
+        yield builtin_finding(
+            undescribed_anonymous_source,
             f"anonymous source {source_words(graph, source.id)} has no descriptor "
             "of who they are or how they know",
-            records=(Ref.to(source),),
+            records=(ref_to(source),),
             hint="Add the reporting's own description of the source as its descriptor.",
         )
 
@@ -389,15 +434,63 @@ publisher of the document when the document says it in its own voice.
 )
 def unattributed_claim(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims with no attribution."""
+    credited = credited_claims(graph)
     for claim in graph.claims:
-        if graph.attributions_of(claim.id):
+        if claim.id in credited:
             continue
-        yield unattributed_claim.finding(
+        yield builtin_finding(
+            unattributed_claim,
             f"claim {claim.id!r} is credited to no one: it has no attribution",
-            records=(Ref.to(claim),),
+            records=(ref_to(claim),),
             hint="Credit it to the source the text names, or to the document's "
             "publisher if the document says it in its own voice.",
         )
+
+
+def _retracted_chains(
+    graph: ClaimGraph, claim_id: str
+) -> tuple[dict[Attribution | Document, None], int]:
+    """Return the retractions the claim's supporting chains pass through.
+
+    Each supporting chain (one not ending at a denial) adds the nearest
+    retraction on it, or one to the count of chains clean of any, returned
+    second.
+    """
+    retractions: dict[Attribution | Document, None] = {}
+    clean = 0
+    for leaf in graph.leaves_of(claim_id):
+        origin = graph.origin(leaf.id)
+        if origin is not None and origin.stance is Stance.DENIES:
+            continue
+        nearest = graph.retraction_upstream(leaf.id)
+        if nearest is None:
+            clean += 1
+        else:
+            retractions[nearest] = None
+    return retractions, clean
+
+
+def _may_rest_on_retractions(graph: ClaimGraph) -> set[str]:
+    """Return the ids of the claims that have a chain a retraction may be on.
+
+    A chain passes through a retraction when a hop on it is retracted or is
+    recorded in a retracted document. Retractions are few: walking relays
+    downstream from them finds every hop whose chain may pass through one,
+    where walking every chain up from its leaf would visit the whole graph.
+    """
+    retracted = {d.id for d in graph.documents if d.retracted is not None}
+    hops = [
+        a.id
+        for a in graph.attributions
+        if a.retracted is not None or a.document in retracted
+    ]
+    reached = set(hops)
+    while hops:
+        for relay in graph.relays_of(hops.pop()):
+            if relay.id not in reached:
+                reached.add(relay.id)
+                hops.append(relay.id)
+    return {a.claim for a in graph.attributions if a.id in reached}
 
 
 def _retraction_words(record: Attribution | Document) -> str:
@@ -439,33 +532,28 @@ retraction once reviewed.
 def retracted_support(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims, assessments and related claims downstream of retractions."""
     gone: set[str] = set()
+    candidates = _may_rest_on_retractions(graph)
     for claim in graph.claims:
-        retractions: dict[Attribution | Document, None] = {}
-        clean = 0
-        for leaf in graph.leaves_of(claim.id):
-            origin = graph.origin(leaf.id)
-            if origin is not None and origin.stance is Stance.DENIES:
-                continue
-            nearest = graph.retraction_upstream(leaf.id)
-            if nearest is None:
-                clean += 1
-            else:
-                retractions[nearest] = None
+        if claim.id not in candidates:
+            continue
+        retractions, clean = _retracted_chains(graph, claim.id)
         if not retractions:
             continue
         named = sorted(retractions, key=lambda r: (r.TYPE, r.id))
-        refs = (Ref.to(claim), *(Ref.to(r) for r in named))
+        refs = (ref_to(claim), *(ref_to(r) for r in named))
         words = listing([_retraction_words(r) for r in named])
         if clean == 0:
             gone.add(claim.id)
-            yield retracted_support.finding(
+            yield builtin_finding(
+                retracted_support,
                 f"claim {claim.id!r} rests only on retracted reporting: {words}",
                 records=refs,
                 hint="Find support that was not retracted, or withdraw the claim "
                 "from any write-up.",
             )
         else:
-            yield retracted_support.finding(
+            yield builtin_finding(
+                retracted_support,
                 f"claim {claim.id!r} is partly carried by retracted reporting "
                 f"({words}); {clean} other chain(s) still stand",
                 records=refs,
@@ -476,10 +564,11 @@ def retracted_support(graph: ClaimGraph) -> Iterator[Finding]:
         for assessment in graph.assessments_of(claim.id):
             if assessment.date is not None and latest < assessment.date.earliest:
                 continue
-            yield retracted_support.finding(
+            yield builtin_finding(
+                retracted_support,
                 f"assessment {assessment.id!r} of claim {claim.id!r} may rest on "
                 f"reporting since retracted: {words}",
-                records=(Ref.to(assessment), *refs),
+                records=(ref_to(assessment), *refs),
                 hint="Review the assessment without the retracted reporting, "
                 "and date the review.",
                 severity=Severity.WARNING,
@@ -502,14 +591,15 @@ def retracted_support(graph: ClaimGraph) -> Iterator[Finding]:
                 continue
             if graph.claim(downstream) is None:
                 continue
-            yield retracted_support.finding(
+            yield builtin_finding(
+                retracted_support,
                 f"claim {downstream!r} draws support from claim {upstream!r} "
                 f"through relation {relation.id!r}, and all of that claim's "
                 "reporting is retracted",
                 records=(
-                    Ref(type="claim", id=downstream),
-                    Ref(type="claim", id=upstream),
-                    Ref.to(relation),
+                    make_ref("claim", downstream),
+                    make_ref("claim", upstream),
+                    ref_to(relation),
                 ),
                 hint="Leave that support out, or find support that stands.",
                 severity=Severity.INFO,
@@ -569,11 +659,12 @@ def probable_duplicate_source(graph: ClaimGraph) -> Iterator[Finding]:
         if len({graph.affiliation_root(s) for s in ids}) == 1:
             continue
         names = sorted(shared[root])
-        yield probable_duplicate_source.finding(
+        yield builtin_finding(
+            probable_duplicate_source,
             f"sources {listing([source_words(graph, s) for s in ids])} are "
             "probably the same party: their names match as "
             + listing([repr(n) for n in names]),
-            records=tuple(Ref(type="source", id=s) for s in ids),
+            records=tuple(make_ref("source", s) for s in ids),
             hint="Merge them into one source, or tell them apart with "
             "descriptors or affiliations.",
         )

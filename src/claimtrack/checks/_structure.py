@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 
 import attrs
 
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import Record
 
-from ._core import Finding, Ref, builtin_rule
-from ._words import listing, source_words
+from ._core import Finding, builtin_finding, builtin_rule, make_ref, ref_to
+from ._words import listing, source_namer
 
 __all__ = [
     "ambiguous_id",
@@ -26,30 +27,58 @@ def __dir__() -> list[str]:
     return list(__all__)
 
 
-def _references(graph: ClaimGraph) -> Iterator[tuple[Record, str, str, str]]:
-    """Yield (record, field, target type, target id) for every id a record names."""
-    for source in graph.sources:
-        if source.affiliation is not None:
-            yield source, "affiliation", "source", source.affiliation
-    for document in graph.documents:
-        if document.publisher is not None:
-            yield document, "publisher", "source", document.publisher
-    for claim in graph.claims:
-        for party in claim.about:
-            yield claim, "about", "source", party
-    for attribution in graph.attributions:
-        yield attribution, "claim", "claim", attribution.claim
-        yield attribution, "source", "source", attribution.source
-        yield attribution, "document", "document", attribution.document
-        if attribution.via is not None:
-            yield attribution, "via", "attribution", attribution.via
-    for relation in graph.relations:
-        yield relation, "claim", "claim", relation.claim
-        yield relation, "target", "claim", relation.target
-    for assessment in graph.assessments:
-        yield assessment, "claim", "claim", assessment.claim
-        if assessment.by is not None:
-            yield assessment, "by", "source", assessment.by
+# Every field of a record that names another record: the records holding it,
+# the field, the type of record it names, and whether it holds several ids.
+_LINKS: tuple[tuple[str, str, str, bool], ...] = (
+    ("sources", "affiliation", "source", False),
+    ("documents", "publisher", "source", False),
+    ("claims", "about", "source", True),
+    ("attributions", "claim", "claim", False),
+    ("attributions", "source", "source", False),
+    ("attributions", "document", "document", False),
+    ("attributions", "via", "attribution", False),
+    ("relations", "claim", "claim", False),
+    ("relations", "target", "claim", False),
+    ("assessments", "claim", "claim", False),
+    ("assessments", "by", "source", False),
+)
+
+
+def _indexes(graph: ClaimGraph) -> dict[str, Mapping[str, Record]]:
+    """Return the graph's records by id for each record type, in the graph's order."""
+    return {
+        "source": graph.source_index,
+        "document": graph.document_index,
+        "claim": graph.claim_index,
+        "attribution": graph.attribution_index,
+        "relation": graph.relation_index,
+        "assessment": graph.assessment_index,
+    }
+
+
+def _dangling(
+    records: Sequence[Record],
+    field: str,
+    index: Mapping[str, Record],
+    *,
+    many: bool,
+) -> Iterator[tuple[Record, str]]:
+    """Yield (record, id) for each id *field* of *records* names that *index* lacks.
+
+    Nearly every id resolves, so all of a field's ids are first looked up at
+    once, without a Python loop; records are visited one by one only when some
+    id dangles.
+    """
+    values = map(attrgetter(field), records)
+    named = set(chain.from_iterable(values) if many else values)
+    named.discard(None)
+    if all(map(index.__contains__, named)):
+        return
+    for record in records:
+        value = getattr(record, field)
+        for target in value if many else (value,):
+            if target is not None and target not in index:
+                yield record, target
 
 
 @builtin_rule(
@@ -78,22 +107,18 @@ renamed in one file of a corpus but not in another).
 )
 def dangling_reference(graph: ClaimGraph) -> Iterator[Finding]:
     """Report each reference to an id missing from its index."""
-    indexes = {
-        "source": graph.source_index,
-        "document": graph.document_index,
-        "claim": graph.claim_index,
-        "attribution": graph.attribution_index,
-    }
-    for record, field, kind, target in _references(graph):
-        if target in indexes[kind]:
-            continue
-        yield dangling_reference.finding(
-            f"{record.TYPE} {record.id!r} names {kind} {target!r} as its "
-            f"{field}, but the graph has no {kind} with that id",
-            records=(Ref.to(record), Ref(type=kind, id=target)),
-            hint=f"Add {kind} {target!r}, or correct the id in {record.TYPE} "
-            f"{record.id!r}.",
-        )
+    indexes = _indexes(graph)
+    for table, field, kind, many in _LINKS:
+        records = getattr(graph, table)
+        for record, target in _dangling(records, field, indexes[kind], many=many):
+            yield builtin_finding(
+                dangling_reference,
+                f"{record.TYPE} {record.id!r} names {kind} {target!r} as its "
+                f"{field}, but the graph has no {kind} with that id",
+                records=(ref_to(record), make_ref(kind, target)),
+                hint=f"Add {kind} {target!r}, or correct the id in {record.TYPE} "
+                f"{record.id!r}.",
+            )
 
 
 def _differences(records: tuple[Record, ...]) -> list[str]:
@@ -136,26 +161,40 @@ def ambiguous_id(graph: ClaimGraph) -> Iterator[Finding]:
         first = records[0]
         fields = _differences(records)
         differ = f"; they differ in {listing(fields)}" if fields else ""
-        yield ambiguous_id.finding(
+        yield builtin_finding(
+            ambiguous_id,
             f"{len(records)} different {first.TYPE} records share the id "
             f"{first.id!r}{differ}",
-            records=(Ref.to(first),),
+            records=(ref_to(first),),
             hint="Reconcile them into one record, or give each its own id.",
         )
-    types: defaultdict[str, dict[str, None]] = defaultdict(dict)
-    for record in graph:
-        types[record.id][record.TYPE] = None
-    for record_id, kinds in types.items():
-        if len(kinds) < 2:
-            continue
-        names = list(kinds)
-        yield ambiguous_id.finding(
+    for record_id, names in _shared_ids(graph).items():
+        yield builtin_finding(
+            ambiguous_id,
             f"the id {record_id!r} names records of {len(names)} types: "
             f"{listing(names)}",
-            records=tuple(Ref(type=kind, id=record_id) for kind in names),
+            records=tuple(make_ref(kind, record_id) for kind in names),
             hint="Rename all but one, so each id means one record wherever it "
             "appears without its type.",
         )
+
+
+def _shared_ids(graph: ClaimGraph) -> dict[str, list[str]]:
+    """Return each id that records of several types hold, with those types.
+
+    The types are in the graph's order (source first, assessment last). Ids
+    are compared index against index, so the cost is a pass over the ids of
+    the smaller of each pair and not a Python step per record.
+    """
+    indexes = list(_indexes(graph).items())
+    shared: set[str] = set()
+    for i, (_, first) in enumerate(indexes):
+        for _, second in indexes[i + 1 :]:
+            shared |= first.keys() & second.keys()
+    return {
+        record_id: [kind for kind, index in indexes if record_id in index]
+        for record_id in sorted(shared)
+    }
 
 
 def _from_smallest(loop: tuple[str, ...]) -> list[str]:
@@ -192,19 +231,21 @@ def cycle(graph: ClaimGraph) -> Iterator[Finding]:
     """Report each relay loop and each affiliation loop once."""
     for loop in graph.relay_cycles():
         path = _from_smallest(loop)
-        yield cycle.finding(
+        yield builtin_finding(
+            cycle,
             f"attribution {path[0]!r} relays itself through a loop: "
             + " -> ".join(path),
-            records=tuple(Ref(type="attribution", id=a) for a in sorted(loop)),
+            records=tuple(make_ref("attribution", a) for a in sorted(loop)),
             hint="Point the hop that closes the loop at the hop it really "
             "reports, or make it first hand.",
         )
     for loop in graph.affiliation_cycles():
         path = _from_smallest(loop)
-        yield cycle.finding(
+        yield builtin_finding(
+            cycle,
             f"source {path[0]!r} is affiliated with itself through a loop: "
             + " -> ".join(path),
-            records=tuple(Ref(type="source", id=s) for s in sorted(loop)),
+            records=tuple(make_ref("source", s) for s in sorted(loop)),
             hint="Set the affiliation of the loop's top source to nothing, or "
             "to the party it really answers to.",
         )
@@ -243,15 +284,16 @@ def relay_claim_mismatch(graph: ClaimGraph) -> Iterator[Finding]:
         upstream = attributions.get(attribution.via)
         if upstream is None or upstream.claim == attribution.claim:
             continue
-        yield relay_claim_mismatch.finding(
+        yield builtin_finding(
+            relay_claim_mismatch,
             f"attribution {attribution.id!r} carries claim {attribution.claim!r} "
             f"but relays attribution {upstream.id!r}, which carries claim "
             f"{upstream.claim!r}",
             records=(
-                Ref.to(attribution),
-                Ref.to(upstream),
-                Ref(type="claim", id=attribution.claim),
-                Ref(type="claim", id=upstream.claim),
+                ref_to(attribution),
+                ref_to(upstream),
+                make_ref("claim", attribution.claim),
+                make_ref("claim", upstream.claim),
             ),
             hint="Relay a hop of the same claim, or enter the reworded claim "
             "separately and relate the two claims.",
@@ -288,6 +330,7 @@ def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
     """Report relays credited to someone other than the upstream publisher."""
     attributions = graph.attribution_index
     documents = graph.document_index
+    words = source_namer(graph)
     for attribution in graph.attributions:
         if attribution.via is None:
             continue
@@ -299,16 +342,16 @@ def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
             continue
         if attribution.source == document.publisher:
             continue
-        yield relay_not_by_publisher.finding(
+        yield builtin_finding(
+            relay_not_by_publisher,
             f"attribution {attribution.id!r} relays attribution {upstream.id!r} "
             f"from document {document.id!r}, published by "
-            f"{source_words(graph, document.publisher)}, but credits "
-            f"{source_words(graph, attribution.source)}",
+            f"{words(document.publisher)}, but credits {words(attribution.source)}",
             records=(
-                Ref.to(attribution),
-                Ref.to(upstream),
-                Ref.to(document),
-                Ref(type="source", id=document.publisher),
+                ref_to(attribution),
+                ref_to(upstream),
+                ref_to(document),
+                make_ref("source", document.publisher),
             ),
             hint=f"Credit the relay to {document.publisher!r}, the publisher of "
             f"{document.id!r}, or check that it relays the right hop.",

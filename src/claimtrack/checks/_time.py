@@ -8,13 +8,15 @@ possible is not reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
+from operator import attrgetter, is_, is_not
 
 from claimtrack.dates import FuzzyDate
 from claimtrack.graph import ClaimGraph
-from claimtrack.records import ClaimKind, Record
+from claimtrack.records import ClaimKind, Document, Record
 
-from ._core import Finding, Ref, builtin_rule
+from ._core import Finding, builtin_finding, builtin_rule, ref_to
 
 __all__ = [
     "event_after_report",
@@ -66,11 +68,12 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
         if attribution.said is not None and document.published.certainly_before(
             attribution.said
         ):
-            yield relayed_before_published.finding(
+            yield builtin_finding(
+                relayed_before_published,
                 f"attribution {attribution.id!r} was said on {attribution.said}, "
                 f"after document {document.id!r} that reports it was published "
                 f"on {document.published}",
-                records=(Ref.to(attribution), Ref.to(document)),
+                records=(ref_to(attribution), ref_to(document)),
                 hint="Check the statement's date and the document's publication date.",
             )
         if attribution.via is None:
@@ -82,16 +85,17 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
         if source_document is None or source_document.published is None:
             continue
         if document.published.certainly_before(source_document.published):
-            yield relayed_before_published.finding(
+            yield builtin_finding(
+                relayed_before_published,
                 f"attribution {attribution.id!r} in document {document.id!r} "
                 f"(published {document.published}) relays document "
                 f"{source_document.id!r}, published later, on "
                 f"{source_document.published}",
                 records=(
-                    Ref.to(attribution),
-                    Ref.to(document),
-                    Ref.to(upstream),
-                    Ref.to(source_document),
+                    ref_to(attribution),
+                    ref_to(document),
+                    ref_to(upstream),
+                    ref_to(source_document),
                 ),
                 hint="Check both publication dates, and that the relay names the "
                 "hop it really reports.",
@@ -121,42 +125,80 @@ dispatch reporting it was published on 2025-01-11.
 )
 def event_after_report(graph: ClaimGraph) -> Iterator[Finding]:
     """Report past events dated after a document that reports them."""
-    documents = graph.document_index
-    for claim in graph.claims:
-        if claim.event_date is None or claim.kind is ClaimKind.PREDICTION:
-            continue
-        seen: set[str] = set()
-        for attribution in graph.attributions_of(claim.id):
-            document = documents.get(attribution.document)
-            if (
-                document is None
-                or document.id in seen
-                or document.published is None
-                or not document.published.certainly_before(claim.event_date)
-            ):
+    past = [
+        (claim, claim.event_date)
+        for claim in graph.claims
+        if claim.event_date is not None and claim.kind is not ClaimKind.PREDICTION
+    ]
+    reports = _reporting_documents(graph, {claim.id for claim, _ in past})
+    for claim, event_date in past:
+        for document in reports.get(claim.id, ()):
+            published = document.published
+            if published is None or not published.certainly_before(event_date):
                 continue
-            seen.add(document.id)
-            yield event_after_report.finding(
-                f"claim {claim.id!r} dates its event {claim.event_date}, after "
+            yield builtin_finding(
+                event_after_report,
+                f"claim {claim.id!r} dates its event {event_date}, after "
                 f"document {document.id!r} that reports it was published on "
-                f"{document.published}",
-                records=(Ref.to(claim), Ref.to(document)),
+                f"{published}",
+                records=(ref_to(claim), ref_to(document)),
                 hint="Correct the event date, or mark the claim as a prediction "
                 "if it announces something yet to happen.",
             )
 
 
-def _dates(graph: ClaimGraph) -> Iterator[tuple[Record, str, FuzzyDate | None]]:
-    for document in graph.documents:
-        yield document, "publication date", document.published
-        yield document, "retraction date", document.retracted
-    for claim in graph.claims:
-        yield claim, "event date", claim.event_date
+def _reporting_documents(
+    graph: ClaimGraph, claim_ids: set[str]
+) -> dict[str, list[Document]]:
+    """Return, for each of these claims, the documents its attributions are in.
+
+    Each document comes once, in the order of the claim's attributions; ids
+    naming no document are left out. One pass over the attributions serves
+    every claim, instead of a lookup of each claim's attributions.
+    """
+    documents = graph.document_index
+    found: dict[str, dict[str, Document]] = {}
     for attribution in graph.attributions:
-        yield attribution, "date said", attribution.said
-        yield attribution, "retraction date", attribution.retracted
-    for assessment in graph.assessments:
-        yield assessment, "date", assessment.date
+        if attribution.claim not in claim_ids:
+            continue
+        document = documents.get(attribution.document)
+        if document is not None:
+            found.setdefault(attribution.claim, {}).setdefault(document.id, document)
+    return {claim_id: list(held.values()) for claim_id, held in found.items()}
+
+
+# Every date a record holds: the graph's records of one type, the field, and
+# what the date is, in words.
+_DATES: tuple[tuple[str, str, str], ...] = (
+    ("documents", "published", "publication date"),
+    ("documents", "retracted", "retraction date"),
+    ("claims", "event_date", "event date"),
+    ("attributions", "said", "date said"),
+    ("attributions", "retracted", "retraction date"),
+    ("assessments", "date", "date"),
+)
+
+_is_none = partial(is_, None)
+_is_not_none = partial(is_not, None)
+_weekday = attrgetter("weekday")
+
+
+def _stated_weekdays(
+    records: Sequence[Record], field: str
+) -> Iterator[tuple[Record, FuzzyDate]]:
+    """Yield (record, date) for each date in *field* of *records* with a weekday.
+
+    Few dates state their weekday, so whether any of a field's dates does is
+    first found without a Python loop; records are visited one by one only
+    when some date does.
+    """
+    dates = filter(_is_not_none, map(attrgetter(field), records))
+    if all(map(_is_none, map(_weekday, dates))):
+        return
+    for record in records:
+        date = getattr(record, field)
+        if date is not None and date.weekday is not None:
+            yield record, date
 
 
 @builtin_rule(
@@ -183,19 +225,19 @@ the date you can confirm and say so in the record's `note`.
 )
 def weekday_mismatch(graph: ClaimGraph) -> Iterator[Finding]:
     """Report each date whose stated weekday is wrong."""
-    for record, what, date in _dates(graph):
-        if date is None:
-            continue
-        actual = date.weekday_mismatch()
-        if actual is None or date.weekday is None:
-            continue
-        yield weekday_mismatch.finding(
-            f"{record.TYPE} {record.id!r} gives its {what} as "
-            f"{date.weekday.value} {date.text}, but {date.text} was a "
-            f"{actual.value}",
-            records=(Ref.to(record),),
-            hint="Check the date and the weekday against the original text.",
-        )
+    for table, field, what in _DATES:
+        for record, date in _stated_weekdays(getattr(graph, table), field):
+            actual = date.weekday_mismatch()
+            if actual is None or date.weekday is None:
+                continue
+            yield builtin_finding(
+                weekday_mismatch,
+                f"{record.TYPE} {record.id!r} gives its {what} as "
+                f"{date.weekday.value} {date.text}, but {date.text} was a "
+                f"{actual.value}",
+                records=(ref_to(record),),
+                hint="Check the date and the weekday against the original text.",
+            )
 
 
 @builtin_rule(
@@ -230,10 +272,11 @@ def retraction_before_publication(graph: ClaimGraph) -> Iterator[Finding]:
             and document.published is not None
             and document.retracted.certainly_before(document.published)
         ):
-            yield retraction_before_publication.finding(
+            yield builtin_finding(
+                retraction_before_publication,
                 f"document {document.id!r} is retracted on {document.retracted}, "
                 f"before it was published on {document.published}",
-                records=(Ref.to(document),),
+                records=(ref_to(document),),
                 hint="Check both dates against the publisher's correction notice.",
             )
     for attribution in graph.attributions:
@@ -242,10 +285,11 @@ def retraction_before_publication(graph: ClaimGraph) -> Iterator[Finding]:
             and attribution.said is not None
             and attribution.retracted.certainly_before(attribution.said)
         ):
-            yield retraction_before_publication.finding(
+            yield builtin_finding(
+                retraction_before_publication,
                 f"attribution {attribution.id!r} is retracted on "
                 f"{attribution.retracted}, before it was said on {attribution.said}",
-                records=(Ref.to(attribution),),
+                records=(ref_to(attribution),),
                 hint="Check both dates against the original statement and its "
                 "withdrawal.",
             )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimtrack.graph import ClaimGraph
 
-__all__ = ["listing", "source_words"]
+__all__ = ["listing", "source_namer", "source_words"]
 
 
 def __dir__() -> list[str]:
@@ -35,6 +35,23 @@ def source_words(graph: ClaimGraph, source_id: str) -> str:
     if not who or not who.strip() or who == source_id:
         return repr(source_id)
     return f"{source_id!r} ({_short(who)})"
+
+
+def source_namer(graph: ClaimGraph) -> Callable[[str], str]:
+    """Return `source_words` for *graph* as a function of the source id alone.
+
+    A rule that names sources in thousands of findings names the same few
+    again and again: each source's words are worked out once.
+    """
+    known: dict[str, str] = {}
+
+    def words(source_id: str) -> str:
+        found = known.get(source_id)
+        if found is None:
+            found = known[source_id] = source_words(graph, source_id)
+        return found
+
+    return words
 
 
 def listing(items: Sequence[str]) -> str:

@@ -22,13 +22,16 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
+from claimtrack import serialize
 from claimtrack.errors import LoadError
 from claimtrack.graph import ClaimGraph
+from claimtrack.records import RECORD_TYPES
 from claimtrack.serialize import dumps, load, loads, unstructure
 from claimtrack.testing import graphs, json_values, texts
 
@@ -80,8 +83,17 @@ def same_outcome(
 
 
 def check_every_way_in(data: str | bytes) -> None:
-    """Load *data* as it is, from an open file, and (for text) as UTF-8 bytes."""
+    """Load *data* as it is, from an open file, and (for text) as UTF-8 bytes.
+
+    Each time, the fast ways of reading must agree with the careful one: the
+    records' own constructors behind the standard library's parser.
+    """
     first = outcome(data)
+    with (
+        mock.patch.object(serialize, "_fast_loads", None),
+        mock.patch.object(serialize, "PAIR_BUILDERS", dict.fromkeys(RECORD_TYPES)),
+    ):
+        assert same_outcome(first, _guarded(lambda: loads(data)))
     stream: io.StringIO | io.BytesIO = (
         io.StringIO(data) if isinstance(data, str) else io.BytesIO(data)
     )

@@ -108,6 +108,33 @@ def test_of_repairs_float_drift() -> None:
     assert pytest.approx(1.0, abs=1e-15) == actual.disbelief + actual.uncertainty
 
 
+_DRIFTING = st.floats(min_value=-1e-7, max_value=1.0 + 1e-7)
+
+
+@given(
+    belief=_DRIFTING,
+    disbelief=_DRIFTING,
+    base_rate=_DRIFTING | st.sampled_from([-0.0, 0.0, 1.0]),
+    drift=st.floats(min_value=-1e-7, max_value=1e-7),
+)
+def test_of_repairs_as_clamping_then_rescaling(
+    belief: float, disbelief: float, base_rate: float, drift: float
+) -> None:
+    """``of`` is clamping to [0, 1], then rescaling by the masses' exact sum.
+
+    Bit for bit, zeros' signs included.
+    """
+    uncertainty = 1.0 - belief - disbelief + drift
+    assume(-1e-6 <= uncertainty <= 1.0 + 1e-6)
+    masses = [max(belief, 0.0), max(disbelief, 0.0), max(uncertainty, 0.0)]
+    scale = math.fsum(masses)
+    expected = [*(mass / scale for mass in masses), min(max(base_rate, 0.0), 1.0)]
+    actual = Opinion.of(belief, disbelief, uncertainty, base_rate)
+    assert [(v, math.copysign(1.0, v)) for v in expected] == [
+        (v, math.copysign(1.0, v)) for v in _masses(actual)
+    ]
+
+
 @pytest.mark.parametrize(
     ("belief", "disbelief", "uncertainty", "message"),
     [

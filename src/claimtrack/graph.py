@@ -721,13 +721,16 @@ class ClaimGraph:
         affiliation root) is returned; None when there is none. The cost is a
         binary search per claim, whatever the depth of the affiliation chains.
         """
-        spans = self._affiliation_spans()
-        span = spans.get(source_id)
-        if span is None:
-            return None
+        span: tuple[int, int] | None = None
         found: tuple[int, str] | None = None
         for claim_id in claim_ids:
             starts, outer = self._about_spans(claim_id)
+            if not starts:
+                continue  # most claims are about nobody
+            if span is None:
+                span = self._affiliation_spans().get(source_id)
+                if span is None:
+                    return None
             i = bisect.bisect_right(starts, span[0]) - 1
             if i >= 0 and span[0] <= outer[i][1]:
                 start, _, party = outer[i]
@@ -746,8 +749,7 @@ class ClaimGraph:
             return found
         claim = self.claim_index.get(claim_id)
         if claim is None or not claim.about:
-            found = table[claim_id] = _NO_SPANS
-            return found
+            return _NO_SPANS  # not kept: a lookup finds that out as fast
         spans = self._affiliation_spans()
         # Spans of an affiliation forest nest or are disjoint, so keeping only
         # the outermost ones leaves sorted, disjoint intervals to bisect.
@@ -897,6 +899,10 @@ class ClaimGraph:
         table = self._table("evidence-routes")
         found: tuple[tuple[str, bool, bool, int], ...] | None = table.get(claim_id)
         if found is None:
+            if claim_id not in self._related():
+                # Most claims have no relation: their one route costs less to
+                # build again than to keep for every claim.
+                return ((claim_id, False, False, 0),)
             with collection_paused():
                 found = table[claim_id] = self._evidence_routes(claim_id)
         return found
@@ -905,8 +911,6 @@ class ClaimGraph:
         self, claim_id: str
     ) -> tuple[tuple[str, bool, bool, int], ...]:
         related = self._related()
-        if claim_id not in related:
-            return ((claim_id, False, False, 0),)
         routes: dict[str, tuple[str, bool, bool, int]] = {}
         # A 0-1 breadth-first walk: supports hops cost 1, other relations 0.
         queue: deque[tuple[str, bool, bool, int]] = deque([(claim_id, False, False, 0)])

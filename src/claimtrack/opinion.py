@@ -158,13 +158,18 @@ class Opinion:
                 f"{belief!r} + {disbelief!r} + {uncertainty!r} = {total!r}"
             )
             raise ValueError(msg)
-        belief, disbelief, uncertainty = (
-            max(belief, 0.0),
-            max(disbelief, 0.0),
-            max(uncertainty, 0.0),
-        )
-        scale = math.fsum((belief, disbelief, uncertainty))
-        base_rate = min(max(base_rate, 0.0), 1.0)
+        # Most values need no repair: clamping costs a call per value, and the
+        # sum of unchanged masses is the one just taken.
+        scale = total
+        if belief < 0.0 or disbelief < 0.0 or uncertainty < 0.0:
+            belief, disbelief, uncertainty = (
+                max(belief, 0.0),
+                max(disbelief, 0.0),
+                max(uncertainty, 0.0),
+            )
+            scale = math.fsum((belief, disbelief, uncertainty))
+        if not 0.0 <= base_rate <= 1.0:
+            base_rate = min(max(base_rate, 0.0), 1.0)
         if cls is not Opinion:
             return cls(
                 belief=belief / scale,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
@@ -21,7 +22,7 @@ from ._policy import Policy
 
 if TYPE_CHECKING:
     from claimtrack.graph import ClaimGraph
-    from claimtrack.records import Assessment, Attribution
+    from claimtrack.records import Assessment, Attribution, Document
 
 __all__ = [
     "AnalystView",
@@ -189,6 +190,11 @@ class ClaimConfidence:
         fusion: How the groups were combined, in words.
         summary: ICD 206-style sourcing summary in one sentence.
         analysts: Analysts' judgments beside the computed value.
+
+    A result of `assess` builds its explanation (``groups``, ``unreached``,
+    ``fusion`` and ``summary``) when one of those fields is first read, and
+    keeps it; it is then the result the constructor would build from the same
+    values, for equality, hashing, repr, `attrs.evolve`, copying and pickling.
     """
 
     claim: str
@@ -240,6 +246,13 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
     says so). Each chain is walked once, whatever the number of claims it
     bears on through relations.
 
+    The numbers of every result (its opinion, probability, likelihood, counts
+    of origin groups and analysts' views) are computed here. Its explanation
+    (``groups``, ``unreached``, ``fusion`` and ``summary``) is built when one
+    of those fields is first read, then kept: the same values, and only what
+    is read costs time and memory. Until then the results hold on to the
+    graph.
+
     Args:
         graph: The claim graph.
         policy: The assumptions; the documented defaults if None.
@@ -257,7 +270,8 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
     # The results are many small records that all stay alive: collecting while
     # they are built would only traverse them, and the graph, again and again.
     with collection_paused():
-        results = {cid: calculus.claim(cid) for cid in sorted(claim_ids)}
+        results = {cid: calculus.confidence(cid) for cid in sorted(claim_ids)}
+    calculus.settled()
     return Assessments(policy=policy, results=results)
 
 
@@ -283,25 +297,183 @@ def _band(term: Likelihood) -> tuple[float, float]:
     return (low, high)
 
 
+class _Link(NamedTuple):
+    """A chain's numbers: what its claim's opinion needs, without any words.
+
+    The `Chain` behind it, with every hop and its reason, is built only when
+    an explanation is read.
+
+    Attributes:
+        leaf: Id of the attribution the chain starts at.
+        claim: Id of the claim it is about.
+        origin: The first-hand attribution; None if the chain never reaches one.
+        own: The chain's opinion about its own claim (`Chain.own`).
+        denies: Whether the origin denies the claim.
+        interested: Whether the origin is interested (`Chain.interested`).
+        borrowed: Whether that interest is the assessed claim's, not only its
+            own claim's.
+        free: Whether the origin carries no evidence of its own.
+    """
+
+    leaf: str
+    claim: str
+    origin: Attribution | None
+    own: Opinion | None
+    denies: bool = False
+    interested: bool = False
+    borrowed: bool = False
+    free: bool = True
+
+
+class _Piece(NamedTuple):
+    """A chain as one claim counts it: after any relation it crossed.
+
+    Attributes:
+        link: The chain's numbers.
+        opinion: What it contributes to the claim (`Chain.opinion`).
+        against: Whether it counts against the claim (`Chain.against`).
+        crossed: How many supports relations it crossed; -1 for the claim's
+            own chains.
+    """
+
+    link: _Link
+    opinion: Opinion
+    against: bool
+    crossed: int
+
+    def strength(self) -> tuple[float, str, str]:
+        """Order pieces strongest first: least uncertainty, then claim and leaf."""
+        return (self.opinion.uncertainty, self.link.claim, self.link.leaf)
+
+
+_Case = Literal["one", "vacuous", "only", "best", "averaging"]
+"""How a group's origins were combined; see `Group.opinion`."""
+
+
+class _Fused(NamedTuple):
+    """A group's opinion, and what its words and marks need to say how."""
+
+    opinion: Opinion
+    case: _Case
+    ordered: list[_Piece]
+    picked: list[_Piece]
+    left_out: int
+
+
+_Evidence = tuple[dict[str, list[_Piece]], list[_Link]]
+"""A claim's counted chains by affiliation root, then those reaching no origin."""
+
+
+class _Deferred:
+    """Stands in a result's explanation fields until one of them is read.
+
+    One for all the results of one `assess` call: it holds the calculus, and
+    the result it is asked to fill names its claim. Two threads that read one
+    result at once may both compute its explanation; they store equal values.
+    """
+
+    __slots__ = ("calculus",)
+
+    def __init__(self, calculus: _Calculus) -> None:
+        self.calculus = calculus
+
+    def fill(self, result: ClaimConfidence) -> None:
+        """Compute the explanation of *result* and put it in its fields."""
+        explained = self.calculus.explanation(result.claim)
+        for name, value in zip(_EXPLANATION, explained, strict=True):
+            _set(result, name, value)
+
+
+class _Explained:
+    """A `ClaimConfidence` field that a result of `assess` fills on first read.
+
+    Wraps the field's slot: every reader (attribute access, equality, hashing,
+    repr, `attrs.evolve`, pickling, copying) goes through it, so none can tell
+    a filled field from one given to the constructor.
+    """
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(
+        self, instance: ClaimConfidence | None, owner: type | None = None
+    ) -> Any:
+        if instance is None:
+            return self
+        value = self.slot.__get__(instance, owner)
+        if type(value) is _Deferred:
+            value.fill(instance)
+            value = self.slot.__get__(instance, owner)
+        return value
+
+    def __set__(self, instance: ClaimConfidence, value: object) -> None:
+        self.slot.__set__(instance, value)
+
+
+_EXPLANATION = ("groups", "unreached", "fusion", "summary")
+"""The fields of `ClaimConfidence` that `assess` leaves to first reads."""
+
+_DEFERRED_SLOTS = tuple(ClaimConfidence.__dict__[name] for name in _EXPLANATION)
+"""Their slots, which `assess` sets to its `_Deferred` directly."""
+
+for _name, _slot in zip(_EXPLANATION, _DEFERRED_SLOTS, strict=True):
+    setattr(ClaimConfidence, _name, _Explained(_slot))
+
+_new = object.__new__
+_set = object.__setattr__  # ClaimConfidence is frozen: its own __setattr__ refuses
+
+
 class _Calculus:
     """The policy applied to one graph, with each chain computed once."""
 
     def __init__(self, graph: ClaimGraph, policy: Policy) -> None:
         self.graph = graph
         self.policy = policy
+        self.deferred = _Deferred(self)
+        self.attributions = graph.attribution_index
+        self.documents = graph.document_index
+        self.claims = graph.claim_index
+        self._vacuous = Opinion.vacuous(policy.base_rate)
+        # What each stance says, at the policy's base rate.
+        self._testimonies = {
+            stance: attrs.evolve(testimony, base_rate=policy.base_rate)
+            for stance, testimony in policy.testimony.items()
+        }
+        # A relay loop nothing relays has no leaf: chains start at its
+        # smallest id instead (`_starts`).
+        self._heads = frozenset(min(cycle) for cycle in graph.relay_cycles())
+        # The numbers of the chains that several claims ask for (`_evidence`),
+        # by leaf: without and with the interest of the claim assessed. Kept
+        # while assessing; explanations recompute what they read.
+        self._links: tuple[dict[str, _Link], dict[str, _Link]] = ({}, {})
+        self._owns: dict[tuple[float, float, int], Opinion] = {}
+        self._verdicts: dict[
+            tuple[int, ...], tuple[list[Opinion], tuple[Opinion, float, Likelihood]]
+        ] = {}
+        # The explanations' parts, filled as explanations are read.
         self._chains: dict[tuple[str, bool], Chain] = {}
-        self._heads: frozenset[str] | None = None
         self._hops: dict[str, Hop] = {}
+        self._paths: dict[tuple[str, bool, str], str] = {}
         # Everything below depends on one source, grade or stance only, and
         # is asked for again and again: computed once per graph.
         self._names: dict[str | None, str] = {}
         self._kinds: dict[str | None, SourceKind | None] = {}
         self._trusted: dict[str, tuple[Opinion, str]] = {}
-        self._trusts: dict[tuple[Opinion, Opinion | None, Mode | None], Opinion] = {}
+        self._trusts: dict[tuple[int, int, int], Opinion] = {}
         self._origins: dict[tuple[str, bool], tuple[Opinion, str, bool]] = {}
-        self._testimony: dict[Stance, Opinion] = {}
-        self._paths: dict[tuple[str, bool, str], str] = {}
         self._terms: dict[float, Likelihood] = {}
+
+    def settled(self) -> None:
+        """Forget the numbers kept while every claim was assessed.
+
+        The results hold this calculus until their explanations are read;
+        each explanation recomputes the few numbers it needs.
+        """
+        self._links = ({}, {})
+        self._owns = {}
+        self._verdicts = {}
 
     # --- names --------------------------------------------------------------
 
@@ -326,46 +498,30 @@ class _Calculus:
         given = " by the policy" if source_id in self.policy.grades else ""
         return f"{reliability.value}{given}: {reliability.description}"
 
-    # --- one chain ----------------------------------------------------------
+    # --- one hop ------------------------------------------------------------
 
-    def hop(self, attribution: Attribution) -> Hop:
-        """Return the trust one attribution passes on, computed once.
+    def _recording(
+        self, attribution: Attribution
+    ) -> tuple[Document | None, str | None, bool, str | None, Attribution | None]:
+        """Return who stands between an attribution's source and its reader.
 
-        It depends on the attribution and its upstream hop only, never on who
-        relays it further, so relaying a chain again can only add discounts.
+        That is the attribution's document, its recorder (the document's
+        publisher), whether the recorder states its own words first hand, the
+        relayer (the source, when credited with relaying a document it did
+        not publish) and the upstream hop. Both the hop's trust and its words
+        are read from these.
         """
-        found = self._hops.get(attribution.id)
-        if found is not None:
-            return found
-        graph = self.graph
-        policy = self.policy
-        document = graph.document(attribution.document)
+        documents = self.documents
+        document = documents.get(attribution.document)
         recorder = None if document is None else document.publisher
+        via = attribution.via
         own_words = (
-            recorder is not None
-            and recorder == attribution.source
-            and attribution.via is None
+            recorder is not None and recorder == attribution.source and via is None
         )
-        if recorder is None:
-            base = policy.unassessed
-            why = "no such document" if document is None else "no publisher recorded"
-            parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
-        elif own_words:
-            # A first-hand statement in the speaker's own document: trust in
-            # the speaker is applied once, as the origin's trust, and nothing
-            # was reproduced, so no retention applies either.
-            base = _CERTAIN
-            parts = [f"{self.name(recorder)} records its own words"]
-        else:
-            base, words = self.trusted(recorder)
-            parts = [f"recorded by {words}"]
-        relayer: str | None = None
-        relayed: Opinion | None = None
-        upstream = (
-            None if attribution.via is None else graph.attribution(attribution.via)
-        )
+        upstream = None if via is None else self.attributions.get(via)
+        relayer = None
         if upstream is not None and attribution.source != recorder:
-            upstream_document = graph.document(upstream.document)
+            upstream_document = documents.get(upstream.document)
             if (
                 upstream_document is None
                 or upstream_document.publisher != attribution.source
@@ -373,12 +529,51 @@ class _Calculus:
                 # Credited with relaying a document it did not publish: one more
                 # party stands between the reader and the origin.
                 relayer = attribution.source
-                relayed, words = self.trusted(relayer)
-                parts.append(
-                    f"relayed by {words}, not the publisher of {upstream.document}"
-                )
+        return document, recorder, own_words, relayer, upstream
+
+    def hop_trust(self, attribution: Attribution) -> Opinion:
+        """Return the trust one attribution passes on.
+
+        It depends on the attribution and its upstream hop only, never on who
+        relays it further, so relaying a chain again can only add discounts.
+        """
+        _, recorder, own_words, relayer, _ = self._recording(attribution)
+        if recorder is None:
+            base = self.policy.unassessed
+        elif own_words:
+            base = _CERTAIN
+        else:
+            base = self.trusted(recorder)[0]
+        relayed = None if relayer is None else self.trusted(relayer)[0]
+        # No retention for a speaker's own words, so no mode either.
         mode = None if own_words else attribution.mode
-        if mode is not None:
+        return self._hop_trust(base, relayed, mode)
+
+    def hop(self, attribution: Attribution) -> Hop:
+        """Return the hop of one attribution, with its trust and why, once."""
+        found = self._hops.get(attribution.id)
+        if found is not None:
+            return found
+        policy = self.policy
+        document, recorder, own_words, relayer, upstream = self._recording(attribution)
+        if recorder is None:
+            why = "no such document" if document is None else "no publisher recorded"
+            parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
+        elif own_words:
+            # A first-hand statement in the speaker's own document: trust in
+            # the speaker is applied once, as the origin's trust, and nothing
+            # was reproduced, so no retention applies either.
+            parts = [f"{self.name(recorder)} records its own words"]
+        else:
+            parts = [f"recorded by {self.trusted(recorder)[1]}"]
+        if relayer is not None:
+            assert upstream is not None
+            parts.append(
+                f"relayed by {self.trusted(relayer)[1]}, not the publisher of "
+                f"{upstream.document}"
+            )
+        if not own_words:
+            mode = attribution.mode
             parts.append(
                 f"{mode.value.replace('_', ' ')} keeps {policy.retention[mode]:.2f}"
             )
@@ -389,7 +584,7 @@ class _Calculus:
             mode=attribution.mode,
             recorder=recorder,
             relayer=relayer,
-            trust=self._hop_trust(base, relayed, mode),
+            trust=self.hop_trust(attribution),
             reason=" x ".join(parts),
         )
         return found
@@ -400,9 +595,11 @@ class _Calculus:
         """Return the recorder's trust, discounted by the relayer's, then retained.
 
         A function of three opinions and a mode, of which there are few in any
-        graph, so each combination is computed once.
+        graph (the policy's, and `_CERTAIN`), so each combination is computed
+        once. They are told apart by identity, which they keep as long as the
+        policy: hashing opinions by value would cost more than it saves.
         """
-        key = (base, relayed, mode)
+        key = (id(base), id(relayed), id(mode))
         found = self._trusts.get(key)
         if found is None:
             found = base
@@ -429,12 +626,79 @@ class _Calculus:
     def _reliability(self, source_id: str) -> Reliability | None:
         return self.policy.grade_of(self.graph.source(source_id))
 
-    def chain(self, leaf_id: str, *, interested: bool = False) -> Chain:
-        """Return the chain starting at the attribution *leaf_id*, computed once.
+    # --- one chain ----------------------------------------------------------
+
+    def link(self, leaf_id: str, *, interested: bool = False) -> _Link:
+        """Return the numbers of the chain starting at *leaf_id*, kept once computed.
 
         With *interested*, the origin is taken as interested whatever its own
         claim is about: the claim assessed is about a party the origin speaks
         for.
+        """
+        links = self._links[interested]
+        found = links.get(leaf_id)
+        if found is None:
+            found = links[leaf_id] = self._compute_link(leaf_id, interested=interested)
+        return found
+
+    def _compute_link(self, leaf_id: str, *, interested: bool) -> _Link:
+        graph = self.graph
+        leaf = self.attributions[leaf_id]
+        origin = graph.origin(leaf_id)
+        if origin is None:
+            return _Link(leaf_id, leaf.claim, None, None, borrowed=interested)
+        claim = self.claims.get(leaf.claim)
+        # Most claims are about nobody: no need to ask who speaks for whom.
+        own_interest = (
+            claim is not None
+            and bool(claim.about)
+            and graph.interested_party(origin.source, leaf.claim) is not None
+        )
+        trust, _, _ = self._origin_trust(
+            origin.source, interested=interested or own_interest
+        )
+        testimony = self._testimonies[origin.stance]
+        return _Link(
+            leaf_id,
+            leaf.claim,
+            origin,
+            self._own(leaf, trust, testimony),
+            origin.stance is Stance.DENIES,
+            interested or own_interest,
+            interested,
+            _evidence_free(trust, testimony),
+        )
+
+    def _own(self, leaf: Attribution, trust: Opinion, testimony: Opinion) -> Opinion:
+        """Return the testimony discounted along a chain that reaches its origin.
+
+        `discount_chain` discounts by the product of the trusts' beliefs, taken
+        in chain order as here, so chains with the same product and testimony
+        (one per stance) share one opinion.
+        """
+        index = self.attributions
+        hop_trust = self.hop_trust
+        trusts: list[Opinion] = []
+        carried = 1.0
+        hop: Attribution | None = leaf
+        while hop is not None:
+            hop_trusted = hop_trust(hop)
+            trusts.append(hop_trusted)
+            carried *= hop_trusted.belief
+            hop = None if hop.via is None else index[hop.via]
+        trusts.append(trust)
+        carried *= trust.belief
+        # Equal zeros may differ in sign, which the masses would keep.
+        key = (carried, math.copysign(1.0, carried), id(testimony))
+        found = self._owns.get(key)
+        if found is None:
+            found = self._owns[key] = discount_chain(trusts, testimony)
+        return found
+
+    def chain(self, leaf_id: str, *, interested: bool = False) -> Chain:
+        """Return the chain starting at the attribution *leaf_id*, computed once.
+
+        With *interested*, as for `link`, whose numbers it carries.
         """
         key = (leaf_id, interested)
         found = self._chains.get(key)
@@ -446,11 +710,10 @@ class _Calculus:
 
     def _compute_chain(self, leaf_id: str, *, interested: bool) -> Chain:
         graph = self.graph
-        policy = self.policy
+        link = self.link(leaf_id, interested=interested)
         attributions = graph.chain(leaf_id)
-        hops = [self.hop(attribution) for attribution in attributions]
-        claim_id = attributions[0].claim
-        origin = graph.origin(leaf_id)
+        hops = tuple(self.hop(attribution) for attribution in attributions)
+        origin = link.origin
         if origin is None:
             last = attributions[-1]
             if graph.in_relay_cycle(last.id):
@@ -459,8 +722,8 @@ class _Calculus:
                 why = f"{last.id} relays {last.via}, which does not exist"
             return Chain(
                 leaf=leaf_id,
-                claim=claim_id,
-                hops=tuple(hops),
+                claim=link.claim,
+                hops=hops,
                 origin=None,
                 origin_trust=None,
                 origin_reason=f"never reaches an origin: {why}; contributes nothing",
@@ -468,31 +731,22 @@ class _Calculus:
                 own=None,
                 opinion=None,
             )
-        interested = (
-            interested or graph.interested_party(origin.source, claim_id) is not None
-        )
         trust, reason, anonymous = self._origin_trust(
-            origin.source, interested=interested
+            origin.source, interested=link.interested
         )
-        testimony = self._testimony.get(origin.stance)
-        if testimony is None:
-            testimony = self._testimony[origin.stance] = attrs.evolve(
-                policy.testimony[origin.stance], base_rate=policy.base_rate
-            )
-        own = discount_chain([*(h.trust for h in hops), trust], testimony)
         return Chain(
             leaf=leaf_id,
-            claim=claim_id,
-            hops=tuple(hops),
+            claim=link.claim,
+            hops=hops,
             origin=origin.id,
             origin_trust=trust,
             origin_reason=reason,
-            testimony=testimony,
-            own=own,
-            opinion=own,
-            against=origin.stance is Stance.DENIES,
+            testimony=self._testimonies[origin.stance],
+            own=link.own,
+            opinion=link.own,
+            against=link.denies,
             anonymous=anonymous,
-            interested=interested,
+            interested=link.interested,
             # Most chains are the only chain of their origin: marked so here,
             # they need no copy when their group marks its strongest chains.
             strongest=True,
@@ -522,101 +776,155 @@ class _Calculus:
 
     # --- one claim ----------------------------------------------------------
 
-    def claim(self, claim_id: str) -> ClaimConfidence:
-        graph = self.graph
-        policy = self.policy
-        by_root: dict[str, list[Chain]] = {}
-        unreached: list[Chain] = []
-        seen: set[str] = set()
-        for other, against, support_only, hops in graph.evidence_routes(claim_id):
-            for leaf in self._starts(other):
-                if leaf in seen:
-                    continue
-                seen.add(leaf)
-                chain = self.chain(leaf)
-                if chain.own is None or chain.origin is None:
-                    if other == claim_id:
-                        unreached.append(chain)
-                    continue
-                if support_only and chain.against:
-                    continue
-                origin = graph.attribution_index[chain.origin]
-                if (
-                    not chain.interested
-                    and chain.claim != claim_id
-                    and graph.interested_party(origin.source, claim_id) is not None
-                ):
-                    # Evidence borrowed from a related claim is judged against
-                    # this claim's parties too, not only its own claim's.
-                    chain = self.chain(leaf, interested=True)
-                root = graph.affiliation_root(origin.source)
-                chain = self._along(chain, claim_id, against=against, hops=hops)
-                by_root.setdefault(root, []).append(chain)
-        groups = tuple(self._group(root, by_root[root]) for root in sorted(by_root))
-        if groups:
-            fused = cumulative_fusion(group.opinion for group in groups)
+    def confidence(self, claim_id: str) -> ClaimConfidence:
+        """Return the claim's result, its explanation deferred to first read."""
+        by_root, _ = self._evidence(claim_id)
+        opinions: list[Opinion] = []
+        supporting = contradicting = 0
+        for root in sorted(by_root):
+            pieces = by_root[root]
+            if len(pieces) == 1:
+                # A group of one chain is that chain's opinion (`_fuse`).
+                (piece,) = pieces
+                opinions.append(piece.opinion)
+                contradicting += piece.against
+                supporting += not piece.against
+            else:
+                opinions.append(self._fuse(pieces).opinion)
+                supporting += _supports(pieces)
+                contradicting += _contradicts(pieces)
+        opinion, probability, likelihood = self._verdict(opinions)
+        assessments = self.graph.assessments_of(claim_id)
+        result: ClaimConfidence = _new(ClaimConfidence)
+        _set(result, "claim", claim_id)
+        _set(result, "opinion", opinion)
+        _set(result, "probability", probability)
+        _set(result, "likelihood", likelihood)
+        _set(result, "supporting", supporting)
+        _set(result, "contradicting", contradicting)
+        for slot in _DEFERRED_SLOTS:
+            slot.__set__(result, self.deferred)
+        _set(
+            result,
+            "analysts",
+            self._analysts(assessments, probability) if assessments else (),
+        )
+        return result
+
+    def _verdict(self, opinions: list[Opinion]) -> tuple[Opinion, float, Likelihood]:
+        """Return a claim's opinion from its groups' (by root), its P and its term.
+
+        Most groups are one chain, whose opinion is shared with many other
+        chains (`_own`), so most combinations recur: each is fused once. They
+        are keyed by identity, holding the opinions so that no id is reused:
+        equal opinions may still differ in a zero's sign.
+        """
+        key = tuple(map(id, opinions))
+        held = self._verdicts.get(key)
+        if held is not None:
+            return held[1]
+        if opinions:
+            fused = cumulative_fusion(opinions)
             opinion = Opinion.of(
-                fused.belief, fused.disbelief, fused.uncertainty, policy.base_rate
-            )
-            count = len(groups)
-            fusion = (
-                "the single origin group's opinion"
-                if count == 1
-                else f"cumulative fusion of {count} independent origin groups"
+                fused.belief, fused.disbelief, fused.uncertainty, self.policy.base_rate
             )
         else:
-            opinion = Opinion.vacuous(policy.base_rate)
-            fusion = "no origin reached: vacuous, at the base rate"
+            opinion = self._vacuous
         probability = opinion.projected
         likelihood = self._terms.get(probability)
         if likelihood is None:
             likelihood = self._terms[probability] = Likelihood.for_probability(
                 probability
             )
-        return ClaimConfidence(
-            claim=claim_id,
-            opinion=opinion,
-            probability=probability,
-            likelihood=likelihood,
-            supporting=sum(group.supporting for group in groups),
-            contradicting=sum(group.contradicting for group in groups),
-            groups=groups,
-            unreached=tuple(unreached),
-            fusion=fusion,
-            summary=self._summary(groups, unreached),
-            analysts=self._analysts(graph.assessments_of(claim_id), probability),
-        )
+        verdict = (opinion, probability, likelihood)
+        self._verdicts[key] = (opinions, verdict)
+        return verdict
 
-    def _starts(self, claim_id: str) -> list[str]:
+    def explanation(
+        self, claim_id: str
+    ) -> tuple[tuple[Group, ...], tuple[Chain, ...], str, str]:
+        """Return the claim's groups, unreached chains, fusion and summary."""
+        by_root, unreached = self._evidence(claim_id)
+        groups = tuple(
+            self._group(claim_id, root, by_root[root]) for root in sorted(by_root)
+        )
+        chains = tuple(self.chain(link.leaf) for link in unreached)
+        count = len(groups)
+        if count == 0:
+            fusion = "no origin reached: vacuous, at the base rate"
+        elif count == 1:
+            fusion = "the single origin group's opinion"
+        else:
+            fusion = f"cumulative fusion of {count} independent origin groups"
+        return groups, chains, fusion, self._summary(groups, chains)
+
+    def _evidence(self, claim_id: str) -> _Evidence:
+        """Return the chains that count for or against the claim, and how.
+
+        Chains are grouped by the affiliation root of their origin; the
+        claim's own chains that reach no origin come apart, for the words.
+        """
+        graph = self.graph
+        by_root: dict[str, list[_Piece]] = {}
+        unreached: list[_Link] = []
+        seen: set[str] = set()
+        link = self.link
+        root_of = graph.affiliation_root
+        # Evidence reaches a claim from others through relations only: the
+        # chains of a claim no relation touches are asked for by that claim
+        # alone, once, so they need not be kept.
+        kept = bool(graph.relations_of(claim_id))
+        for other, against, support_only, hops in graph.evidence_routes(claim_id):
+            for start in self._starts(other):
+                leaf = start.id
+                if leaf in seen:
+                    continue
+                seen.add(leaf)
+                found = (
+                    link(leaf) if kept else self._compute_link(leaf, interested=False)
+                )
+                origin = found.origin
+                if origin is None:
+                    if other == claim_id:
+                        unreached.append(found)
+                    continue
+                if support_only and found.denies:
+                    continue
+                if other == claim_id:
+                    own = found.own
+                    assert own is not None
+                    piece = _Piece(found, own, found.denies, -1)
+                else:
+                    if (
+                        not found.interested
+                        and graph.interested_party(origin.source, claim_id) is not None
+                    ):
+                        # Evidence borrowed from a related claim is judged
+                        # against this claim's parties too, not only its own
+                        # claim's.
+                        found = link(leaf, interested=True)
+                    piece = self._carried(found, against=against, hops=hops)
+                by_root.setdefault(root_of(origin.source), []).append(piece)
+        return by_root, unreached
+
+    def _starts(self, claim_id: str) -> tuple[Attribution, ...]:
         """Return where the claim's chains start: leaves, and one hop per loop."""
         graph = self.graph
-        starts = [a.id for a in graph.leaves_of(claim_id)]
+        starts = graph.leaves_of(claim_id)
         # A relay loop nothing relays has no leaf; it still deserves a line in
-        # the explanation, so start once from the smallest id in the loop.
-        heads = self._loop_heads()
+        # the explanation, so it starts once, from its head.
+        heads = self._heads
         if heads:
-            starts.extend(
-                a.id for a in graph.attributions_of(claim_id) if a.id in heads
-            )
+            starts += tuple(a for a in graph.attributions_of(claim_id) if a.id in heads)
         return starts
 
-    def _loop_heads(self) -> frozenset[str]:
-        heads = self._heads
-        if heads is None:
-            heads = frozenset(min(cycle) for cycle in self.graph.relay_cycles())
-            self._heads = heads
-        return heads
-
-    def _along(self, chain: Chain, assessed: str, *, against: bool, hops: int) -> Chain:
-        """Carry a chain over the relations between its claim and *assessed*."""
-        if chain.claim == assessed or chain.own is None:
-            return chain
-        opinion = chain.own
-        words = [f"evidence about related claim {chain.claim}"]
+    def _carried(self, link: _Link, *, against: bool, hops: int) -> _Piece:
+        """Carry a related claim's chain over the relations to the claim assessed."""
+        opinion = link.own
+        assert opinion is not None
         if hops:
             share = self.policy.supports**hops
             opinion = discount(Opinion.of(share, 0.0, 1.0 - share), opinion)
-            words.append(f"across {hops} supports relation(s), keeping {share:.2f}")
         if against:
             # The complement's masses, at the assessed claim's base rate: support
             # for a contradicting claim is disbelief in this one.
@@ -626,119 +934,120 @@ class _Calculus:
                 opinion.uncertainty,
                 opinion.base_rate,
             )
-            words.append("which contradicts this one, so it counts against")
-        return _changed(
-            chain,
-            opinion=opinion,
-            against=chain.against != against,
-            relation=", ".join(words),
-            strongest=chain.strongest,
-        )
+        return _Piece(link, opinion, link.denies != against, hops)
 
-    def _group(self, root: str, chains: list[Chain]) -> Group:
-        if len(chains) == 1:
-            # What the general case below gives for one chain.
-            (chain,) = chains
-            opinion = chain.opinion
-            assert opinion is not None
-            if not chain.strongest:
-                chain = _changed(
-                    chain,
-                    opinion=opinion,
-                    against=chain.against,
-                    relation=chain.relation,
-                    strongest=True,
-                )
-            return Group(
-                root=root,
-                chains=(chain,),
-                opinion=opinion,
-                fusion="one origin; the strongest of its 1 chain",
-                supporting=not chain.against,
-                contradicting=chain.against,
-            )
+    def _fuse(self, pieces: list[_Piece]) -> _Fused:
+        """Return the opinion of one origin group's chains; see `Group.opinion`."""
+        if len(pieces) == 1:
+            return _Fused(pieces[0].opinion, "one", pieces, pieces, 0)
         # Chains carrying one origin statement are copies of one piece of
         # evidence: its strongest copy is all there is, so a further relay of
         # the same statement, however trusted, can never add to it.
-        strongest: dict[str, Chain] = {}
-        ordered = sorted(chains, key=lambda chain: (chain.claim, chain.leaf))
-        for chain in ordered:
-            assert chain.origin is not None
-            assert chain.opinion is not None
-            held = strongest.get(chain.origin)
-            if held is None or _strength(chain) < _strength(held):
-                strongest[chain.origin] = chain
-        used = {chain.leaf for chain in strongest.values()}
-        marked = tuple(
-            chain
-            if chain.strongest == (chain.leaf in used)
-            else _changed(
-                chain,
-                opinion=chain.opinion,
-                against=chain.against,
-                relation=chain.relation,
-                strongest=chain.leaf in used,
-            )
-            for chain in ordered
-        )
+        strongest: dict[str, _Piece] = {}
+        ordered = sorted(pieces, key=lambda piece: (piece.link.claim, piece.link.leaf))
+        for piece in ordered:
+            origin = piece.link.origin
+            assert origin is not None
+            held = strongest.get(origin.id)
+            if held is None or piece.strength() < held.strength():
+                strongest[origin.id] = piece
         picked = [strongest[origin] for origin in sorted(strongest)]
-        opinions = [chain.opinion for chain in picked if chain.opinion is not None]
-        words = _count(len(chains), "chain")
+        opinions = [piece.opinion for piece in picked]
         # An origin that carries no evidence of its own (its speaker is
         # unassessed, so every chain from it is vacuous) has nothing to
         # average: counting it would pull the group towards the base rate as
         # if it were evidence of doubt. A chain that lost its evidence on the
         # way (an unassessed recorder) still counts: a worse relay must never
         # raise P by dropping its origin out of the average.
-        informative = [
-            chain.opinion
-            for chain in picked
-            if chain.opinion is not None and not _evidence_free(chain)
-        ]
+        informative = [piece.opinion for piece in picked if not piece.link.free]
         left_out = len(opinions) - len(informative)
+        case: _Case
         if len(opinions) == 1:
-            opinion = opinions[0]
-            fusion = f"one origin; the strongest of its {words}"
+            opinion, case = opinions[0], "one"
         elif not informative:
-            opinion = averaging_fusion(opinions)
-            fusion = (
-                f"{len(opinions)} dependent origins, none with evidence of its "
-                "own: vacuous"
-            )
+            opinion, case = averaging_fusion(opinions), "vacuous"
         elif left_out and len(informative) == 1:
-            opinion = informative[0]
-            fusion = (
-                f"{len(opinions)} dependent origins; the only one with evidence "
-                f"of its own, by the strongest of its chains ({words} in all); "
-                f"{_count(left_out, 'evidence-free origin')} left out"
-            )
+            opinion, case = informative[0], "only"
         elif self.policy.within_group == "best":
-            best = min(picked, key=_strength)
-            assert best.opinion is not None
-            opinion = best.opinion
-            fusion = (
-                f"{len(opinions)} dependent origins; the strongest, "
-                f"{best.origin}, from {best.leaf}"
-            )
+            opinion, case = min(picked, key=_Piece.strength).opinion, "best"
         else:
-            opinion = averaging_fusion(informative)
-            fusion = (
-                f"averaging fusion of {len(informative)} dependent origins, "
-                f"each by the strongest of its chains ({words} in all)"
-            )
-            if left_out:
-                fusion += (
-                    f"; {_count(left_out, 'evidence-free origin')} left out, "
-                    "having nothing to average"
-                )
+            opinion, case = averaging_fusion(informative), "averaging"
+        return _Fused(opinion, case, ordered, picked, left_out)
+
+    def _group(self, claim_id: str, root: str, pieces: list[_Piece]) -> Group:
+        fused = self._fuse(pieces)
+        used = {piece.link.leaf for piece in fused.picked}
         return Group(
             root=root,
-            chains=marked,
-            opinion=opinion,
-            fusion=fusion,
-            supporting=any(not chain.against for chain in chains),
-            contradicting=any(chain.against for chain in chains),
+            chains=tuple(
+                self._counted(claim_id, piece, strongest=piece.link.leaf in used)
+                for piece in fused.ordered
+            ),
+            opinion=fused.opinion,
+            fusion=self._fusion_words(fused, len(pieces)),
+            supporting=_supports(pieces),
+            contradicting=_contradicts(pieces),
         )
+
+    def _counted(self, claim_id: str, piece: _Piece, *, strongest: bool) -> Chain:
+        """Return the chain as the claim counts it: after relations, marked."""
+        link = piece.link
+        chain = self.chain(link.leaf, interested=link.borrowed)
+        relation = ""
+        if link.claim != claim_id:
+            words = [f"evidence about related claim {link.claim}"]
+            if piece.crossed:
+                share = self.policy.supports**piece.crossed
+                words.append(
+                    f"across {piece.crossed} supports relation(s), keeping {share:.2f}"
+                )
+            if piece.against != link.denies:
+                words.append("which contradicts this one, so it counts against")
+            relation = ", ".join(words)
+        if (
+            chain.opinion == piece.opinion
+            and chain.against == piece.against
+            and chain.relation == relation
+            and chain.strongest == strongest
+        ):
+            return chain
+        return _changed(
+            chain,
+            opinion=piece.opinion,
+            against=piece.against,
+            relation=relation,
+            strongest=strongest,
+        )
+
+    def _fusion_words(self, fused: _Fused, count: int) -> str:
+        """Say how a group's chains were combined."""
+        words = _count(count, "chain")
+        chosen = len(fused.picked)
+        left_out = _count(fused.left_out, "evidence-free origin")
+        if fused.case == "one":
+            return f"one origin; the strongest of its {words}"
+        if fused.case == "vacuous":
+            return f"{chosen} dependent origins, none with evidence of its own: vacuous"
+        if fused.case == "only":
+            return (
+                f"{chosen} dependent origins; the only one with evidence of its "
+                f"own, by the strongest of its chains ({words} in all); "
+                f"{left_out} left out"
+            )
+        if fused.case == "best":
+            best = min(fused.picked, key=_Piece.strength).link
+            assert best.origin is not None
+            return (
+                f"{chosen} dependent origins; the strongest, {best.origin.id}, "
+                f"from {best.leaf}"
+            )
+        text = (
+            f"averaging fusion of {chosen - fused.left_out} dependent origins, "
+            f"each by the strongest of its chains ({words} in all)"
+        )
+        if fused.left_out:
+            text += f"; {left_out} left out, having nothing to average"
+        return text
 
     # --- words --------------------------------------------------------------
 
@@ -826,7 +1135,7 @@ class _Calculus:
         noun = "independent origin" if count == 1 else "independent origins"
         return f"{count} {noun}: {'; '.join(parts)}"
 
-    def _summary(self, groups: tuple[Group, ...], unreached: list[Chain]) -> str:
+    def _summary(self, groups: tuple[Group, ...], unreached: tuple[Chain, ...]) -> str:
         supporting = [group for group in groups if group.supporting]
         contradicting = [group for group in groups if group.contradicting]
         sentences: list[str] = []
@@ -907,21 +1216,21 @@ def _changed(
     )
 
 
-def _evidence_free(chain: Chain) -> bool:
+def _evidence_free(trust: Opinion, testimony: Opinion) -> bool:
     """Whether the origin itself carries no evidence, however it is relayed."""
-    trust, testimony = chain.origin_trust, chain.testimony
-    return (
-        trust is None
-        or testimony is None
-        or trust.belief == 0.0
-        or (testimony.belief == 0.0 and testimony.disbelief == 0.0)
+    return trust.belief == 0.0 or (
+        testimony.belief == 0.0 and testimony.disbelief == 0.0
     )
 
 
-def _strength(chain: Chain) -> tuple[float, str, str]:
-    """Order chains strongest first: least uncertainty, then by claim and leaf."""
-    assert chain.opinion is not None
-    return (chain.opinion.uncertainty, chain.claim, chain.leaf)
+def _supports(pieces: list[_Piece]) -> bool:
+    """Whether any of a group's chains counts for the claim."""
+    return any(not piece.against for piece in pieces)
+
+
+def _contradicts(pieces: list[_Piece]) -> bool:
+    """Whether any of a group's chains counts against the claim."""
+    return any(piece.against for piece in pieces)
 
 
 def _count(number: int, noun: str) -> str:

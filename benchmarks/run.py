@@ -47,10 +47,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import cattrs
@@ -80,7 +80,7 @@ RESULTS_VERSION = 1
 
 BASELINES = ("json", "cattrs", "prov")
 
-OPERATIONS = ("loads", "loads+indexes", "dumps", "check", "assess")
+OPERATIONS = ("loads", "loads+indexes", "dumps", "check", "assess", "assess+explain")
 """The claimtrack operations timed for every size."""
 
 BASELINE_OPERATIONS = {
@@ -99,6 +99,7 @@ _TARGETS: dict[str, tuple[str, float | None, str, bool]] = {
     "dumps": ("json.dumps", 1.5, "max", False),
     "check": ("loads", 1.0, "max", False),
     "assess": ("loads", 1.0, "max", False),
+    "assess+explain": ("loads", None, "max", False),
     "round trip": ("prov round trip", 20.0, "min", True),
     "json.loads": ("json.loads", None, "max", False),
     "json.dumps": ("json.dumps", None, "max", False),
@@ -429,7 +430,24 @@ def time_claimtrack(corpus: Corpus, repeats: int) -> dict[str, dict[str, Any]]:
             results[operation] = _failed("error", f"{type(error).__name__}: {error}")
             continue
         results[operation] = _entry(runs)
+    if results["assess"]["status"] == "ok":
+        # assess leaves each claim's explanation to its first reader: this row
+        # is what a caller pays who reads them all (a full report, say).
+        assess = _import_operation("claimtrack.confidence", "assess")
+        results["assess+explain"] = _entry(
+            _time_prepared(
+                lambda: claimtrack.loads(text),
+                lambda graph: _read_explanations(assess(graph)),
+                repeats,
+            )
+        )
     return results
+
+
+def _read_explanations(assessments: object) -> int:
+    """Read the explanation of every result; return how many were read."""
+    results = cast("Mapping[str, Any]", assessments).values()
+    return sum(1 for result in results if result.summary)
 
 
 def time_baselines(

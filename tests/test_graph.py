@@ -392,3 +392,18 @@ def test_same_as_cluster_counts_every_members_origin_for_each_member() -> None:
         # Only c003 is about the party that c007's source answers to.
         spoken = [("c007:s7", "party")] if claim.id == "c003" else []
         assert spoken == [(o.id, p) for o, p in interested]
+
+
+@given(graphs(consistent=False))
+def test_claims_in_no_relation_take_the_short_way_to_their_groups(
+    graph: ClaimGraph,
+) -> None:
+    """A claim in no relation gets the groups of the general walk, built alike."""
+    for claim in graph.claims:
+        general = graph._corroborating_groups([(claim.id, False, False)])
+        assert general == graph._own_groups(claim.id)
+        if not graph.relations_of(claim.id):
+            assert general == graph.corroborating_groups(claim.id)
+    for side in (graph.corroborating_groups(c.id) for c in graph.claims):
+        for group in (*side[0], *side[1]):
+            assert group == OriginGroup(root=group.root, origins=group.origins)

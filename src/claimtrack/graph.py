@@ -141,6 +141,22 @@ class OriginGroup:
 _Sides = tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]
 """Origin groups for a claim, then against it."""
 
+_set_root = OriginGroup.__dict__["root"].__set__
+_set_origins = OriginGroup.__dict__["origins"].__set__
+
+
+def _origin_group(root: str, origins: tuple[Attribution, ...]) -> OriginGroup:
+    """Return ``OriginGroup(root=root, origins=origins)``, built in bulk.
+
+    The graph builds one per origin group of every claim; its fields need no
+    conversion, so they are set directly, as the frozen class's ``__init__``
+    would set them.
+    """
+    group: OriginGroup = object.__new__(OriginGroup)
+    _set_root(group, root)
+    _set_origins(group, origins)
+    return group
+
 _Interest = tuple[
     dict[str, tuple[int, str, Attribution]],
     list[int],
@@ -993,6 +1009,11 @@ class ClaimGraph:
         found: _Sides | None = table.get(claim_id)
         if found is not None:
             return found
+        if claim_id not in self._related():
+            # Most claims are in no relation, so no cluster either: only their
+            # own origins count, and most have one.
+            found = table[claim_id] = self._own_groups(claim_id)
+            return found
         with collection_paused():
             cluster = self._same_as_clusters().get(claim_id)
             if cluster is None:
@@ -1012,6 +1033,15 @@ class ClaimGraph:
                     table[member] = found
         return found
 
+    def _own_groups(self, claim_id: str) -> _Sides:
+        """Return `corroborating_groups` of a claim in no relation."""
+        origins = self.origins_of(claim_id)
+        if len(origins) != 1:
+            return self._corroborating_groups([(claim_id, False, False)])
+        origin = origins[0]
+        group = (_origin_group(self.affiliation_root(origin.source), origins),)
+        return ((), group) if origin.stance is Stance.DENIES else (group, ())
+
     def _corroborating_groups(
         self, routes: Iterable[tuple[str, bool, bool]]
     ) -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
@@ -1027,10 +1057,7 @@ class ClaimGraph:
                 side.setdefault(root, {}).setdefault(origin.id, origin)
         return tuple(  # type: ignore[return-value]
             tuple(
-                OriginGroup(
-                    root=root,
-                    origins=tuple(side[root][k] for k in sorted(side[root])),
-                )
+                _origin_group(root, tuple(side[root][k] for k in sorted(side[root])))
                 for root in sorted(side)
             )
             for side in sides

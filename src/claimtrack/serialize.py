@@ -400,10 +400,16 @@ def dumps(graph: ClaimGraph) -> str:
     With orjson installed (the ``fast`` extra) the text is written with it,
     byte for byte the text the standard library would write.
     """
+    text = _canonical_text(graph)
+    return text.decode("utf-8") if isinstance(text, bytes) else text
+
+
+def _canonical_text(graph: ClaimGraph) -> str | bytes:
+    """Return the canonical text of *graph*: UTF-8 bytes if orjson wrote it."""
     payload = unstructure(graph)
     if _fast_dumps is not None and _fast_writes_alike(graph):
         try:
-            return _fast_dumps(payload).decode("utf-8")
+            return _fast_dumps(payload)
         except TypeError:
             # orjson refuses what json writes (a lone surrogate in a text, say).
             pass
@@ -463,15 +469,19 @@ def dump(graph: ClaimGraph, file: str | os.PathLike[str] | IO[str]) -> None:
     which replaces the target only once complete, so a failure never leaves a
     half-written file.
     """
-    text = dumps(graph)
+    text = _canonical_text(graph)
     if isinstance(file, (str, os.PathLike)):
+        # Bytes from orjson go to the file as they are, never decoded to
+        # be encoded again.
         write_text_atomically(Path(file), text)
     else:
-        file.write(text)
+        file.write(text.decode("utf-8") if isinstance(text, bytes) else text)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
+def write_text_atomically(path: Path, text: str | bytes) -> None:
     """Replace *path* with *text* (UTF-8) so that it is never half-written.
+
+    *text* is a str, written as UTF-8, or text already encoded as UTF-8.
 
     The text is written to a temporary file in the same directory, flushed and
     synced to disk, given the target's permissions if the target exists, then
@@ -494,8 +504,8 @@ def write_text_atomically(path: Path, text: str) -> None:
             errno.ENOENT, f"no such directory: {directory}", str(path)
         ) from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is None:

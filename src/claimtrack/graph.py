@@ -157,6 +157,7 @@ def _origin_group(root: str, origins: tuple[Attribution, ...]) -> OriginGroup:
     _set_origins(group, origins)
     return group
 
+
 _Interest = tuple[
     dict[str, tuple[int, str, Attribution]],
     list[int],
@@ -166,7 +167,6 @@ _Interest = tuple[
 (origin id to party's position, party and origin), then every candidate by its
 source's position (positions, then position, origin id and origin)."""
 
-_MISSING = object()
 _NO_SPANS: tuple[list[int], list[tuple[int, int, str]]] = ([], [])
 
 
@@ -175,29 +175,49 @@ class _Walk:
 
     Built in one pass over all ids; each id is visited a bounded number of
     times, so the total cost is linear whatever the lengths of the chains.
+    ``end`` maps each id to the id its chain ends at (None if the chain loops
+    or dangles), ``depth`` each id that is not an end to the number of links
+    from it to its end.
     """
 
     __slots__ = ("cycles", "depth", "end", "in_cycle")
 
-    def __init__(self, ids: Iterable[str], link: Callable[[str], object]) -> None:
-        # link(id) returns the next id, None at a proper end, or _MISSING if the
-        # id itself does not exist.
-        end: dict[str, str | None] = {}
-        depth: dict[str, int] = {}
+    def __init__(self, index: Mapping[str, Any], field: str) -> None:
+        # Each record of *index* links, in its *field*, to the next id, or to
+        # None at a proper end; an id that *index* lacks does not exist.
+        follow = operator.attrgetter(field)
+        ids = list(index)
+        links = list(map(follow, index.values()))
+        # Most records are proper ends (first-hand attributions, sources with
+        # no affiliation): they are settled in bulk, and only the rest walked.
+        last = map(operator.is_, links, itertools.repeat(None))
+        ends = list(itertools.compress(ids, last))
+        end: dict[str, str | None] = dict(zip(ends, ends, strict=True))
+        linked = list(map(operator.is_not, links, itertools.repeat(None)))
+        starts = list(itertools.compress(ids, linked))
+        nexts = list(itertools.compress(links, linked))
+        # So are most of the rest, linked straight to an end (relays of a
+        # first-hand attribution).
+        direct = list(map(end.__contains__, nexts))
+        hops = list(itertools.compress(starts, direct))
+        end.update(zip(hops, itertools.compress(nexts, direct), strict=True))
+        # Steps to the end, for the ids that are not ends themselves.
+        depth: dict[str, int] = dict.fromkeys(hops, 1)
         in_cycle: set[str] = set()
         cycles: list[tuple[str, ...]] = []
-        for start in ids:
+        # Where each id of the current path is in it. Entries left from earlier
+        # paths are never read: every id on a path has an end once it is done.
+        position: dict[str, int] = {}
+        for start in itertools.compress(starts, map(operator.not_, direct)):
             if start in end:
                 continue
             path: list[str] = []
-            position: dict[str, int] = {}
-            current: str = start
+            current = start
             result: str | None
-            base_depth = 0
             while True:
                 if current in end:
                     result = end[current]
-                    base_depth = depth[current] + 1
+                    base_depth = depth.get(current, 0) + 1
                     break
                 if current in position:
                     cycle = path[position[current] :]
@@ -206,21 +226,15 @@ class _Walk:
                     result = None
                     base_depth = 0
                     break
-                following = link(current)
-                if following is _MISSING:
+                record = index.get(current)
+                if record is None:
                     # A dangling link: the walk ends before a real end.
                     result = None
+                    base_depth = 0
                     break
                 position[current] = len(path)
                 path.append(current)
-                if following is None:
-                    result = current
-                    end[current] = current
-                    depth[current] = 0
-                    path.pop()
-                    base_depth = 1
-                    break
-                current = following  # type: ignore[assignment]
+                current = follow(record)
             for offset, node in enumerate(reversed(path)):
                 end[node] = result
                 depth[node] = base_depth + offset
@@ -228,6 +242,11 @@ class _Walk:
         self.depth = depth
         self.in_cycle = frozenset(in_cycle)
         self.cycles = tuple(cycles)
+
+
+def _frozen(grouped: Mapping[str, list[R]]) -> dict[str, tuple[R, ...]]:
+    """Return the groups as tuples, keys in the same order."""
+    return dict(zip(grouped, map(tuple, grouped.values()), strict=True))
 
 
 @attrs.frozen(kw_only=True, eq=True, hash=False)
@@ -338,9 +357,12 @@ class ClaimGraph:
         return table
 
     def _index(self, records: Sequence[R]) -> dict[str, R]:
-        index: dict[str, R] = {}
-        for record in records:
-            index.setdefault(record.id, record)
+        index = dict(zip(map(_id_of, records), records, strict=True))
+        if len(index) < len(records):
+            # Several records share an id: each id is in place, in the order
+            # of its first record, but holds its last; the first must win.
+            backwards = records[::-1]
+            index.update(zip(map(_id_of, backwards), backwards, strict=True))
         return index
 
     # --- lookups by id ------------------------------------------------------
@@ -414,22 +436,23 @@ class ClaimGraph:
 
         def compute() -> list[tuple[Record, ...]]:
             found: list[tuple[Record, ...]] = []
-            for group in (
-                self.sources,
-                self.documents,
-                self.claims,
-                self.attributions,
-                self.relations,
-                self.assessments,
-            ):
-                i = 0
-                while i < len(group):
-                    j = i + 1
-                    while j < len(group) and group[j].id == group[i].id:
-                        j += 1
-                    if j > i + 1:
-                        found.append(tuple(group[i:j]))
-                    i = j
+            groups: tuple[tuple[Sequence[Record], Mapping[str, Record]], ...] = (
+                (self.sources, self.source_index),
+                (self.documents, self.document_index),
+                (self.claims, self.claim_index),
+                (self.attributions, self.attribution_index),
+                (self.relations, self.relation_index),
+                (self.assessments, self.assessment_index),
+            )
+            for group, index in groups:
+                # The index, needed anyway, tells at once whether any id is
+                # held twice; records are in id order, so those of one id are
+                # adjacent.
+                if len(index) < len(group):
+                    for _, same in itertools.groupby(group, _id_of):
+                        run = tuple(same)
+                        if len(run) > 1:
+                            found.append(run)
             return found
 
         return self._memo("conflicts", compute)  # type: ignore[no-any-return]
@@ -449,7 +472,7 @@ class ClaimGraph:
                 value = getattr(record, field)
                 if value is not None:
                     grouped[value].append(record)
-            return {k: tuple(v) for k, v in grouped.items()}
+            return _frozen(grouped)
 
         return self._memo(key, compute)  # type: ignore[no-any-return]
 
@@ -508,15 +531,10 @@ class ClaimGraph:
 
     def _relay_walk(self) -> _Walk:
         walk: _Walk | None = self._cache.get("relay-walk")
-        if walk is not None:
-            return walk
-        index = self.attribution_index
-
-        def link(attribution_id: str) -> object:
-            attribution = index.get(attribution_id)
-            return _MISSING if attribution is None else attribution.via
-
-        return self._memo("relay-walk", lambda: _Walk(index, link))  # type: ignore[no-any-return]
+        if walk is None:
+            index = self.attribution_index
+            walk = self._memo("relay-walk", lambda: _Walk(index, "via"))
+        return walk
 
     def origin(self, attribution_id: str) -> Attribution | None:
         """Return the first-hand attribution at the end of the relay chain.
@@ -532,7 +550,7 @@ class ClaimGraph:
         walk = self._relay_walk()
         if walk.end.get(attribution_id) is None:
             return None
-        return walk.depth[attribution_id]
+        return walk.depth.get(attribution_id, 0)
 
     def chain(self, attribution_id: str) -> tuple[Attribution, ...]:
         """Return the attribution and every hop upstream of it, origin last.
@@ -571,11 +589,13 @@ class ClaimGraph:
 
     def _leaves(self) -> dict[str, tuple[Attribution, ...]]:
         relays = self._group_by("relays", self.attributions, "via")
+        # One pass, each record read once: the records are too many to stay in
+        # the processor's caches between passes.
         grouped: defaultdict[str, list[Attribution]] = defaultdict(list)
         for attribution in self.attributions:
             if attribution.id not in relays:
                 grouped[attribution.claim].append(attribution)
-        return {k: tuple(v) for k, v in grouped.items()}
+        return _frozen(grouped)
 
     def origins_of(self, claim_id: str) -> tuple[Attribution, ...]:
         """Return the distinct first-hand attributions behind the claim."""
@@ -585,33 +605,39 @@ class ClaimGraph:
         return origins.get(claim_id, ())
 
     def _origins(self) -> dict[str, tuple[Attribution, ...]]:
-        # Every claim's origins in one pass: the relay walk already knows where
-        # each attribution's chain ends.
+        # Every claim's origins at once: the relay walk already knows where
+        # each attribution's chain ends. Most attributions are first hand, and
+        # their own origins: grouped by claim, they are all the origins of most
+        # claims, in id order as the attributions are.
         end = self._relay_walk().end
         index = self.attribution_index
-        found: defaultdict[str, dict[str, Attribution]] = defaultdict(dict)
+        first_hand: defaultdict[str, list[Attribution]] = defaultdict(list)
+        more: defaultdict[str, set[str]] = defaultdict(set)
         for attribution in self.attributions:
+            # A record that shares its id with an earlier one is not what the
+            # id looks up: it is nobody's origin, and is left with the relays.
+            if attribution.via is None and index[attribution.id] is attribution:
+                first_hand[attribution.claim].append(attribution)
+                continue
+            # The rest, relays mostly, add an origin only when it is of another
+            # claim: an origin of their own claim is in its group already.
             origin_id = end.get(attribution.id)
-            if origin_id is not None:
-                found[attribution.claim].setdefault(origin_id, index[origin_id])
-        return {
-            claim_id: tuple(origins[k] for k in sorted(origins))
-            for claim_id, origins in found.items()
-        }
+            if origin_id is not None and index[origin_id].claim != attribution.claim:
+                more[attribution.claim].add(origin_id)
+        by_claim = _frozen(first_hand)
+        for claim_id, origin_ids in more.items():
+            origin_ids.update(map(_id_of, by_claim.get(claim_id, ())))
+            by_claim[claim_id] = tuple(map(index.__getitem__, sorted(origin_ids)))
+        return by_claim
 
     # --- affiliations and independence --------------------------------------
 
     def _affiliation_walk(self) -> _Walk:
         walk: _Walk | None = self._cache.get("affiliation-walk")
-        if walk is not None:
-            return walk
-        index = self.source_index
-
-        def link(source_id: str) -> object:
-            source = index.get(source_id)
-            return _MISSING if source is None else source.affiliation
-
-        return self._memo("affiliation-walk", lambda: _Walk(index, link))  # type: ignore[no-any-return]
+        if walk is None:
+            index = self.source_index
+            walk = self._memo("affiliation-walk", lambda: _Walk(index, "affiliation"))
+        return walk
 
     def affiliation_root(self, source_id: str) -> str:
         """Return the id at the top of the source's affiliation chain.
@@ -621,41 +647,48 @@ class ClaimGraph:
         loops has the smallest id in the loop as its root, so the answer is the
         same wherever the loop is entered.
         """
-        end = self._affiliation_walk().end.get(source_id, _MISSING)
-        if type(end) is str:
-            return end
-        if end is _MISSING:
-            return source_id
-        return self._broken_affiliation_root(source_id)
-
-    def _broken_affiliation_root(self, source_id: str) -> str:
-        def compute() -> dict[str, str]:
-            roots: dict[str, str] = {}
-            index = self.source_index
-            walk = self._affiliation_walk()
-            for cycle in walk.cycles:
-                root = min(cycle)
-                for member in cycle:
-                    roots[member] = root
-            for start in index:
-                if walk.end.get(start) is not None or start in roots:
-                    continue
-                path: list[str] = []
-                current: str | None = start
-                while current is not None and current not in roots:
-                    path.append(current)
-                    source = index.get(current)
-                    if source is None:
-                        roots[current] = current
-                        break
-                    current = source.affiliation
-                root = roots[current] if current is not None else path[-1]
-                for node in path:
-                    roots[node] = root
-            return roots
-
-        roots: dict[str, str] = self._memo("broken-roots", compute)
+        roots: dict[str, str] | None = self._cache.get("affiliation-roots")
+        if roots is None:
+            roots = self._memo("affiliation-roots", self._affiliation_roots)
         return roots.get(source_id, source_id)
+
+    def _affiliation_roots(self) -> dict[str, str]:
+        """Map every source to its `affiliation_root`.
+
+        An id that is not a source is its own root, and need not be listed.
+        """
+        end = self._affiliation_walk().end
+        roots = {source_id: root for source_id, root in end.items() if root is not None}
+        if len(roots) < len(end):
+            # Some chains loop, or stop at a missing id: rare.
+            roots.update(self._broken_affiliation_roots())
+        return roots
+
+    def _broken_affiliation_roots(self) -> dict[str, str]:
+        """Map the sources whose affiliation walk has no end to their roots."""
+        roots: dict[str, str] = {}
+        index = self.source_index
+        walk = self._affiliation_walk()
+        for cycle in walk.cycles:
+            root = min(cycle)
+            for member in cycle:
+                roots[member] = root
+        for start in index:
+            if walk.end.get(start) is not None or start in roots:
+                continue
+            path: list[str] = []
+            current: str | None = start
+            while current is not None and current not in roots:
+                path.append(current)
+                source = index.get(current)
+                if source is None:
+                    roots[current] = current
+                    break
+                current = source.affiliation
+            root = roots[current] if current is not None else path[-1]
+            for node in path:
+                roots[node] = root
+        return roots
 
     def affiliation_cycles(self) -> tuple[tuple[str, ...], ...]:
         """Return each affiliation loop once, as the ids of the sources in it."""
@@ -702,12 +735,32 @@ class ClaimGraph:
         """
 
         def compute() -> dict[str, tuple[str, ...]]:
-            roots: defaultdict[str, set[str]] = defaultdict(set)
-            for attribution in self.attributions:
-                origin = self.origin(attribution.id)
-                if origin is not None and origin.stance is not Stance.DENIES:
-                    roots[attribution.claim].add(self.affiliation_root(origin.source))
-            return {claim: tuple(sorted(ids)) for claim, ids in roots.items()}
+            # The ends of a claim's chains are `origins_of` it, found for every
+            # claim at once: each origin is looked at once per claim, not once
+            # per attribution that relays it.
+            origins_of: dict[str, tuple[Attribution, ...]] = self._memo(
+                "origins", self._origins
+            )
+            roots_of: dict[str, str] = self._memo(
+                "affiliation-roots", self._affiliation_roots
+            )
+            root = roots_of.get
+            denies = Stance.DENIES
+            roots: dict[str, tuple[str, ...]] = {}
+            for claim, origins in origins_of.items():
+                if len(origins) == 1:  # most claims
+                    origin = origins[0]
+                    if origin.stance is not denies:
+                        roots[claim] = (root(origin.source, origin.source),)
+                    continue
+                found = {
+                    root(origin.source, origin.source)
+                    for origin in origins
+                    if origin.stance is not denies
+                }
+                if found:
+                    roots[claim] = tuple(sorted(found))
+            return roots
 
         by_claim: dict[str, tuple[str, ...]] = self._memo("supporting-roots", compute)
         return by_claim.get(claim_id, ())
@@ -841,53 +894,46 @@ class ClaimGraph:
         relay loop, the walk goes once around the loop.
         """
 
-        def compute() -> dict[str, Attribution | Document | None]:
+        def compute() -> dict[str, Attribution | Document]:
+            # Few hops are retracted: each hop's own answer is found in bulk,
+            # then handed down the relays to every hop downstream that has none
+            # of its own. A hop's chain is the hop, then its `via`'s chain, cut
+            # short at a loop, which changes nothing here: going up, a loop
+            # reaches its own retracted hops before it closes.
             index = self.attribution_index
             documents = self.document_index
-
-            def own(attribution: Attribution) -> Attribution | Document | None:
-                if attribution.retracted is not None:
-                    return attribution
-                document = documents.get(attribution.document)
-                if document is not None and document.retracted is not None:
-                    return document
-                return None
-
-            nearest: dict[str, Attribution | Document | None] = {}
-            for start in index:
-                path: list[str] = []
-                position: dict[str, int] = {}
-                current: str | None = start
-                upstream: Attribution | Document | None = None
-                while current is not None and current not in nearest:
-                    attribution = index.get(current)
-                    if attribution is None:
-                        break
-                    if current in position:
-                        loop = path[position[current] :]
-                        del path[position[current] :]
-                        owned = [own(index[member]) for member in loop]
-                        hits = [i for i, value in enumerate(owned) if value is not None]
-                        value = None if not hits else owned[hits[0]]
-                        # Walk the loop backwards from a retracted hop, so each
-                        # member gets the first retraction it meets going up.
-                        for step in range(len(loop)):
-                            i = ((hits[0] if hits else 0) - step) % len(loop)
-                            value = owned[i] if owned[i] is not None else value
-                            nearest[loop[i]] = value
-                        break
-                    position[current] = len(path)
-                    path.append(current)
-                    current = attribution.via
-                if current is not None:
-                    upstream = nearest.get(current)
-                for member in reversed(path):
-                    mine = own(index[member])
-                    upstream = mine if mine is not None else upstream
-                    nearest[member] = upstream
+            hops = list(index.values())
+            nearest: dict[str, Attribution | Document] = {}
+            withdrawn = {
+                document_id
+                for document_id, document in documents.items()
+                if document.retracted is not None
+            }
+            in_document = map(operator.attrgetter("document"), hops)
+            in_withdrawn = map(withdrawn.__contains__, in_document)
+            for hop in itertools.compress(hops, in_withdrawn):
+                nearest[hop.id] = documents[hop.document]
+            # A retracted hop is its own answer, before its document.
+            retracted = map(operator.attrgetter("retracted"), hops)
+            marked = map(operator.is_not, retracted, itertools.repeat(None))
+            for hop in itertools.compress(hops, marked):
+                nearest[hop.id] = hop
+            if not nearest:
+                return nearest
+            relays = self._group_by("relays", self.attributions, "via")
+            pending = list(nearest)
+            while pending:
+                upstream = pending.pop()
+                found = nearest[upstream]
+                for relay in relays.get(upstream, ()):
+                    # A record that shares its id with an earlier one is not
+                    # what the id looks up, so it is on no chain.
+                    if relay.id not in nearest and index[relay.id] is relay:
+                        nearest[relay.id] = found
+                        pending.append(relay.id)
             return nearest
 
-        nearest: dict[str, Attribution | Document | None] = self._memo(
+        nearest: dict[str, Attribution | Document] = self._memo(
             "retraction-upstream", compute
         )
         return nearest.get(attribution_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import pickle
 from random import Random
+from typing import Literal
 
 import attrs
 from hypothesis import given
@@ -73,6 +74,31 @@ def test_explanations_do_not_depend_on_when_they_are_read(
     for claim_id, name in reads:
         assert expected[claim_id][name] == getattr(later[claim_id], name)
     assert to_dict(first) == to_dict(later)
+
+
+@given(
+    graphs(max_claims=5, consistent=False),
+    st.sampled_from(["averaging", "best"]),
+    st.randoms(use_true_random=False),
+)
+def test_explanations_read_together_equal_those_read_alone(
+    graph: ClaimGraph, within_group: Literal["averaging", "best"], rng: Random
+) -> None:
+    """In any order, each explanation is the one its result read alone shows.
+
+    Explanations share chains, hops and words, and read their numbers off the
+    chains they build.
+    """
+    policy = Policy(within_group=within_group)
+    results = assess(graph, policy)
+    claim_ids = list(results)
+    rng.shuffle(claim_ids)
+    for claim_id in claim_ids:
+        alone = assess(graph, policy)[claim_id]
+        shared = results[claim_id]
+        assert to_dict(alone) == to_dict(shared)
+        assert explain(alone) == explain(shared)
+        assert alone == shared
 
 
 @given(_any_graph())

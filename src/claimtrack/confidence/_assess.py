@@ -446,7 +446,7 @@ class _Calculus:
         self._heads = frozenset(min(cycle) for cycle in graph.relay_cycles())
         # The numbers of the chains that several claims ask for (`_evidence`),
         # by leaf: without and with the interest of the claim assessed. Kept
-        # while assessing; explanations recompute what they read.
+        # while assessing; explanations read theirs off the chains they build.
         self._links: tuple[dict[str, _Link], dict[str, _Link]] = ({}, {})
         self._owns: dict[tuple[float, float, int], Opinion] = {}
         self._verdicts: dict[
@@ -459,7 +459,9 @@ class _Calculus:
         # Everything below depends on one source, grade or stance only, and
         # is asked for again and again: computed once per graph.
         self._names: dict[str | None, str] = {}
-        self._kinds: dict[str | None, SourceKind | None] = {}
+        self._labels: dict[str, str] = {}
+        self._state_media: frozenset[str | None] | None = None
+        self._kept: dict[Mode, str] = {}
         self._trusted: dict[str, tuple[Opinion, str]] = {}
         self._trusts: dict[tuple[int, int, int], Opinion] = {}
         self._origins: dict[tuple[str, bool], tuple[Opinion, str, bool]] = {}
@@ -469,7 +471,8 @@ class _Calculus:
         """Forget the numbers kept while every claim was assessed.
 
         The results hold this calculus until their explanations are read;
-        each explanation recomputes the few numbers it needs.
+        each explanation reads the numbers it needs off the chains it builds,
+        which are kept for the explanations still to come, with their words.
         """
         self._links = ({}, {})
         self._owns = {}
@@ -574,9 +577,12 @@ class _Calculus:
             )
         if not own_words:
             mode = attribution.mode
-            parts.append(
-                f"{mode.value.replace('_', ' ')} keeps {policy.retention[mode]:.2f}"
-            )
+            kept = self._kept.get(mode)
+            if kept is None:
+                kept = self._kept[mode] = (
+                    f"{mode.value.replace('_', ' ')} keeps {policy.retention[mode]:.2f}"
+                )
+            parts.append(kept)
         found = self._hops[attribution.id] = Hop(
             attribution=attribution.id,
             source=attribution.source,
@@ -641,41 +647,14 @@ class _Calculus:
             found = links[leaf_id] = self._compute_link(leaf_id, interested=interested)
         return found
 
-    def _compute_link(self, leaf_id: str, *, interested: bool) -> _Link:
-        graph = self.graph
+    def _compute_link(self, leaf_id: str, *, interested: bool = False) -> _Link:
         leaf = self.attributions[leaf_id]
-        origin = graph.origin(leaf_id)
+        origin = self.graph.origin(leaf_id)
         if origin is None:
             return _Link(leaf_id, leaf.claim, None, None, borrowed=interested)
-        claim = self.claims.get(leaf.claim)
-        # Most claims are about nobody: no need to ask who speaks for whom.
-        own_interest = (
-            claim is not None
-            and bool(claim.about)
-            and graph.interested_party(origin.source, leaf.claim) is not None
-        )
-        trust, _, _ = self._origin_trust(
-            origin.source, interested=interested or own_interest
-        )
+        marked = interested or self._interested(origin, leaf.claim)
+        trust, _, _ = self._origin_trust(origin.source, interested=marked)
         testimony = self._testimonies[origin.stance]
-        return _Link(
-            leaf_id,
-            leaf.claim,
-            origin,
-            self._own(leaf, trust, testimony),
-            origin.stance is Stance.DENIES,
-            interested or own_interest,
-            interested,
-            _evidence_free(trust, testimony),
-        )
-
-    def _own(self, leaf: Attribution, trust: Opinion, testimony: Opinion) -> Opinion:
-        """Return the testimony discounted along a chain that reaches its origin.
-
-        `discount_chain` discounts by the product of the trusts' beliefs, taken
-        in chain order as here, so chains with the same product and testimony
-        (one per stance) share one opinion.
-        """
         index = self.attributions
         hop_trust = self.hop_trust
         trusts: list[Opinion] = []
@@ -687,7 +666,59 @@ class _Calculus:
             carried *= hop_trusted.belief
             hop = None if hop.via is None else index[hop.via]
         trusts.append(trust)
-        carried *= trust.belief
+        return _Link(
+            leaf_id,
+            leaf.claim,
+            origin,
+            self._own(trusts, carried * trust.belief, testimony),
+            origin.stance is Stance.DENIES,
+            marked,
+            interested,
+            _evidence_free(trust, testimony),
+        )
+
+    def _explained_link(self, leaf_id: str, *, interested: bool = False) -> _Link:
+        """Return the numbers of a chain as `link` does, read off its `Chain`.
+
+        An explanation needs the chain anyway: building it first computes
+        each hop's trust once, for the numbers and the words alike.
+        """
+        chain = self.chain(leaf_id, interested=interested)
+        if chain.origin is None:
+            return _Link(leaf_id, chain.claim, None, None, borrowed=interested)
+        assert chain.origin_trust is not None
+        assert chain.testimony is not None
+        return _Link(
+            leaf_id,
+            chain.claim,
+            self.attributions[chain.origin],
+            chain.own,
+            chain.against,
+            chain.interested,
+            interested,
+            _evidence_free(chain.origin_trust, chain.testimony),
+        )
+
+    def _interested(self, origin: Attribution, claim_id: str) -> bool:
+        """Whether the origin speaks for a party its own claim is about."""
+        claim = self.claims.get(claim_id)
+        # Most claims are about nobody: no need to ask who speaks for whom.
+        return (
+            claim is not None
+            and bool(claim.about)
+            and self.graph.interested_party(origin.source, claim_id) is not None
+        )
+
+    def _own(
+        self, trusts: list[Opinion], carried: float, testimony: Opinion
+    ) -> Opinion:
+        """Return the testimony discounted along a chain that reaches its origin.
+
+        *trusts* are the hops' trusts, leaf first, then the origin's, and
+        *carried* the product of their beliefs, taken in that order.
+        `discount_chain` discounts by that product, so chains with the same
+        product and testimony (one per stance) share one opinion.
+        """
         # Equal zeros may differ in sign, which the masses would keep.
         key = (carried, math.copysign(1.0, carried), id(testimony))
         found = self._owns.get(key)
@@ -710,10 +741,10 @@ class _Calculus:
 
     def _compute_chain(self, leaf_id: str, *, interested: bool) -> Chain:
         graph = self.graph
-        link = self.link(leaf_id, interested=interested)
         attributions = graph.chain(leaf_id)
-        hops = tuple(self.hop(attribution) for attribution in attributions)
-        origin = link.origin
+        hops = tuple(map(self.hop, attributions))
+        claim_id = attributions[0].claim
+        origin = graph.origin(leaf_id)
         if origin is None:
             last = attributions[-1]
             if graph.in_relay_cycle(last.id):
@@ -722,7 +753,7 @@ class _Calculus:
                 why = f"{last.id} relays {last.via}, which does not exist"
             return Chain(
                 leaf=leaf_id,
-                claim=link.claim,
+                claim=claim_id,
                 hops=hops,
                 origin=None,
                 origin_trust=None,
@@ -731,22 +762,28 @@ class _Calculus:
                 own=None,
                 opinion=None,
             )
-        trust, reason, anonymous = self._origin_trust(
-            origin.source, interested=link.interested
-        )
+        marked = interested or self._interested(origin, claim_id)
+        trust, reason, anonymous = self._origin_trust(origin.source, interested=marked)
+        testimony = self._testimonies[origin.stance]
+        trusts = [hop.trust for hop in hops]
+        trusts.append(trust)
+        carried = 1.0
+        for hop_trusted in trusts:
+            carried *= hop_trusted.belief
+        own = self._own(trusts, carried, testimony)
         return Chain(
             leaf=leaf_id,
-            claim=link.claim,
+            claim=claim_id,
             hops=hops,
             origin=origin.id,
             origin_trust=trust,
             origin_reason=reason,
-            testimony=self._testimonies[origin.stance],
-            own=link.own,
-            opinion=link.own,
-            against=link.denies,
+            testimony=testimony,
+            own=own,
+            opinion=own,
+            against=origin.stance is Stance.DENIES,
             anonymous=anonymous,
-            interested=link.interested,
+            interested=marked,
             # Most chains are the only chain of their origin: marked so here,
             # they need no copy when their group marks its strongest chains.
             strongest=True,
@@ -778,7 +815,7 @@ class _Calculus:
 
     def confidence(self, claim_id: str) -> ClaimConfidence:
         """Return the claim's result, its explanation deferred to first read."""
-        by_root, _ = self._evidence(claim_id)
+        by_root, _ = self._evidence(claim_id, explaining=False)
         opinions: list[Opinion] = []
         supporting = contradicting = 0
         for root in sorted(by_root):
@@ -844,7 +881,7 @@ class _Calculus:
         self, claim_id: str
     ) -> tuple[tuple[Group, ...], tuple[Chain, ...], str, str]:
         """Return the claim's groups, unreached chains, fusion and summary."""
-        by_root, unreached = self._evidence(claim_id)
+        by_root, unreached = self._evidence(claim_id, explaining=True)
         groups = tuple(
             self._group(claim_id, root, by_root[root]) for root in sorted(by_root)
         )
@@ -858,11 +895,13 @@ class _Calculus:
             fusion = f"cumulative fusion of {count} independent origin groups"
         return groups, chains, fusion, self._summary(groups, chains)
 
-    def _evidence(self, claim_id: str) -> _Evidence:
+    def _evidence(self, claim_id: str, *, explaining: bool) -> _Evidence:
         """Return the chains that count for or against the claim, and how.
 
         Chains are grouped by the affiliation root of their origin; the
         claim's own chains that reach no origin come apart, for the words.
+        *explaining* says the chains' words are wanted too: their numbers
+        are then read off them (`_explained_link`).
         """
         graph = self.graph
         by_root: dict[str, list[_Piece]] = {}
@@ -870,19 +909,20 @@ class _Calculus:
         seen: set[str] = set()
         link = self.link
         root_of = graph.affiliation_root
-        # Evidence reaches a claim from others through relations only: the
-        # chains of a claim no relation touches are asked for by that claim
-        # alone, once, so they need not be kept.
-        kept = bool(graph.relations_of(claim_id))
+        if explaining:
+            link = self._explained_link
+        elif not graph.relations_of(claim_id):
+            # Evidence reaches a claim from others through relations only:
+            # the chains of a claim no relation touches are asked for by that
+            # claim alone, once, so they need not be kept.
+            link = self._compute_link
         for other, against, support_only, hops in graph.evidence_routes(claim_id):
             for start in self._starts(other):
                 leaf = start.id
                 if leaf in seen:
                     continue
                 seen.add(leaf)
-                found = (
-                    link(leaf) if kept else self._compute_link(leaf, interested=False)
-                )
+                found = link(leaf)
                 origin = found.origin
                 if origin is None:
                     if other == claim_id:
@@ -975,6 +1015,17 @@ class _Calculus:
         return _Fused(opinion, case, ordered, picked, left_out)
 
     def _group(self, claim_id: str, root: str, pieces: list[_Piece]) -> Group:
+        if len(pieces) == 1:
+            # Most groups are one chain: what the general case gives for it.
+            (piece,) = pieces
+            return Group(
+                root=root,
+                chains=(self._counted(claim_id, piece, strongest=True),),
+                opinion=piece.opinion,
+                fusion=_ONE_CHAIN,
+                supporting=not piece.against,
+                contradicting=piece.against,
+            )
         fused = self._fuse(pieces)
         used = {piece.link.leaf for piece in fused.picked}
         return Group(
@@ -1051,12 +1102,17 @@ class _Calculus:
 
     # --- words --------------------------------------------------------------
 
-    def _label(self, chain: Chain) -> str:
-        assert chain.origin is not None
-        origin = self.graph.attribution_index[chain.origin]
-        source = self.graph.source(origin.source)
+    def _label(self, source_id: str) -> str:
+        """Return how a summary names an origin's source, once per source."""
+        found = self._labels.get(source_id)
+        if found is None:
+            found = self._labels[source_id] = self._compute_label(source_id)
+        return found
+
+    def _compute_label(self, source_id: str) -> str:
+        source = self.graph.source(source_id)
         if source is None:
-            return origin.source
+            return source_id
         name = source.name
         if source.anonymous and not any(
             word in name.lower() for word in ("anonymous", "unnamed", "unidentified")
@@ -1096,14 +1152,22 @@ class _Calculus:
                 f"{hidden:,} more",
                 *parties[len(parties) - (_MAX_PARTIES - keep - 1) :],
             ]
-        text = self._label(chain)
+        assert chain.origin is not None
+        text = self._label(self.attributions[chain.origin].source)
         if parties:
             text += " via " + " via ".join(parties)
         tags: list[str] = []
-        kinds = {self._kind(hop.recorder) for hop in chain.hops}
-        kinds.update(self._kind(hop.relayer) for hop in chain.hops)
-        kinds.add(self._kind(chain.hops[-1].source))
-        if SourceKind.STATE_MEDIA in kinds:
+        state_media = self._state_media
+        if state_media is None:
+            state_media = self._state_media = frozenset(
+                source.id
+                for source in self.graph.source_index.values()
+                if source.kind is SourceKind.STATE_MEDIA
+            )
+        if chain.hops[-1].source in state_media or any(
+            hop.recorder in state_media or hop.relayer in state_media
+            for hop in chain.hops
+        ):
             tags.append("state media")
         if chain.interested:
             tags.append("interested")
@@ -1113,18 +1177,13 @@ class _Calculus:
             text += f" ({', '.join(tags)})"
         return text
 
-    def _kind(self, source_id: str | None) -> SourceKind | None:
-        try:
-            return self._kinds[source_id]
-        except KeyError:
-            pass
-        source = None if source_id is None else self.graph.source(source_id)
-        found = self._kinds[source_id] = None if source is None else source.kind
-        return found
-
     def _side(self, groups: list[Group], *, against: bool) -> str:
         parts: list[str] = []
         for group in groups:
+            if len(group.chains) == 1:
+                # The one chain of a group on this side is on this side.
+                parts.append(self._path(group.chains[0]))
+                continue
             paths = [
                 self._path(chain) for chain in group.chains if chain.against == against
             ]
@@ -1236,6 +1295,9 @@ def _contradicts(pieces: list[_Piece]) -> bool:
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
+
+_ONE_CHAIN = "one origin; the strongest of its 1 chain"
+"""How a group of one chain is combined (`_Calculus._fusion_words`)."""
 
 _MAX_PARTIES = 6
 """Relaying parties named in a summary before the middle ones are counted."""

@@ -860,7 +860,7 @@ def _read(
 _TOP_KEYS = frozenset((_VERSION_KEY, *_GROUPS))
 
 
-def _read_optimistically(text: str | bytes) -> ClaimGraph | None:
+def _read_optimistically(text: str | bytes | bytearray) -> ClaimGraph | None:
     """Read a plainly valid file the fastest way, or return None.
 
     With orjson installed, a file is parsed into dicts and every record built
@@ -1104,6 +1104,11 @@ def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
 
 def loads(text: str | bytes, *, source: str | None = None) -> ClaimGraph:
     """Read a claim graph from JSON text.
+
+    With orjson installed (the ``fast`` extra), a valid file is read several
+    times faster; the result, and every error, are the same either way.
+    Bytes are read with less memory than text: pass a file's bytes, or use
+    `load`.
 
     Args:
         text: The JSON text (bytes must be UTF-8, without a byte order mark).

@@ -487,7 +487,17 @@ def build(items, reader, tally):
 """
 
 
-def _generate(cls: type[Record], loop: str, code: dict[str, str]) -> Any:
+# What a field's default becomes through its converter, where it is not the
+# default itself (a factory, or a list the converter makes a tuple).
+_CONVERTED_DEFAULTS: dict[str, object] = {
+    "strings": (),
+    "ids": (),
+    "language map": _EMPTY,
+    "extra": _EMPTY,
+}
+
+
+def _generate(cls: type[Record], loop: str, code: dict[str, str], *, depth: int) -> Any:
     """Generate a group builder of *cls* from *loop*; None if a field is unknown."""
     fields = [field for field in attrs.fields(cls) if field.init]
     namespace: dict[str, Any] = {
@@ -506,9 +516,7 @@ def _generate(cls: type[Record], loop: str, code: dict[str, str]) -> Any:
             return None
         local, table, default = f"f{i}", f"_table{i}", f"_default{i}"
         namespace[f"_set{i}"] = cls.__dict__[field.name].__set__
-        namespace[default] = () if kind in {"strings", "ids"} else field.default
-        if kind in {"language map", "extra"}:
-            namespace[default] = _EMPTY
+        namespace[default] = _CONVERTED_DEFAULTS.get(kind, field.default)
         lines = code[kind].format(v=local, n=field.name, t=table, f=default)
         if "vocabulary" in kind:
             vocabulary, _ = _optional(typing.get_type_hints(cls)[field.name])
@@ -519,7 +527,7 @@ def _generate(cls: type[Record], loop: str, code: dict[str, str]) -> Any:
                 )
         body.append(lines)
     source = loop.format(
-        fields=_indent("".join(body), 12 if "fallback" in loop else 8),
+        fields=_indent("".join(body), depth),
         sets=_indent("".join(f"_set{i}(o, f{i})\n" for i in range(len(fields))), 8),
     )
     compiled = compile(source, f"<claimtrack builder of {cls.__name__}>", "exec")
@@ -531,11 +539,11 @@ _ABSENT = object()
 
 
 PAIR_BUILDERS: dict[type[Any], PairBuilder | None] = {
-    cls: _generate(cls, _PAIRS_LOOP, _CODE) for cls in RECORD_TYPES
+    cls: _generate(cls, _PAIRS_LOOP, _CODE, depth=12) for cls in RECORD_TYPES
 }
 """The pairs builder of each record type (None: that type always goes slow)."""
 
 DICT_BUILDERS: dict[type[Any], DictBuilder | None] = {
-    cls: _generate(cls, _DICTS_LOOP, _DICT_CODE) for cls in RECORD_TYPES
+    cls: _generate(cls, _DICTS_LOOP, _DICT_CODE, depth=8) for cls in RECORD_TYPES
 }
 """The dict builder of each record type (None: files holding one go slow)."""

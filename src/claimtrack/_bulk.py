@@ -10,6 +10,7 @@ else, so these bulk steps pause the collector.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from types import TracebackType
 
@@ -38,28 +39,12 @@ class _Pause:
         gc.enable()
 
 
-class _Unchanged:
-    """Leave the collector as it is: off already, by the caller's choice."""
-
-    __slots__ = ()
-
-    def __enter__(self) -> None:
-        pass
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        pass
-
-
 _PAUSE = _Pause()
-_UNCHANGED = _Unchanged()
+# The collector is off already, by the caller's choice: leave it as it is.
+_UNCHANGED = contextlib.nullcontext()
 
 
-def collection_paused() -> _Pause | _Unchanged:
+def collection_paused() -> contextlib.AbstractContextManager[None]:
     """Pause the cyclic garbage collector for a block, then restore its state.
 
     Blocks nest, and a caller that disabled the collector keeps it disabled.

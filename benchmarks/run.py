@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/run.py [--sizes 1000 10000 100000] [--repeats 5]
                              [--output results.json]
-                             [--skip-baselines {json,cattrs,prov} ...]
+                             [--skip-baselines {json,orjson,cattrs,prov} ...]
 
 For each corpus size N it times, as the median of ``--repeats`` runs with the
 garbage collector on (collected before each run, outside the timing):
@@ -18,7 +18,9 @@ garbage collector on (collected before each run, outside the timing):
 
 and, on the same data, the baselines: stdlib ``json.loads`` of the same text and
 ``json.dumps(payload, ensure_ascii=False, indent=2)`` of the same plain payload;
-a straightforward attrs + cattrs round trip (plain attrs classes without
+orjson parsing the same text and writing the same payload, when it is
+installed (not a target: the cost and growth of compiled code on this
+machine); a straightforward attrs + cattrs round trip (plain attrs classes without
 validators, a default ``cattrs.Converter``); and the ``prov`` package building,
 serializing and deserializing the equivalent PROV-JSON document.
 
@@ -78,13 +80,14 @@ __all__ = ["RESULTS_VERSION", "main", "parse_args", "run"]
 RESULTS_VERSION = 1
 """The version of the layout of the results file."""
 
-BASELINES = ("json", "cattrs", "prov")
+BASELINES = ("json", "orjson", "cattrs", "prov")
 
 OPERATIONS = ("loads", "loads+indexes", "dumps", "check", "assess", "assess+explain")
 """The claimtrack operations timed for every size."""
 
 BASELINE_OPERATIONS = {
     "json": ("json.loads", "json.dumps"),
+    "orjson": ("orjson.loads", "orjson.dumps"),
     "cattrs": ("cattrs.loads", "cattrs.dumps"),
     "prov": ("prov.build", "prov.serialize", "prov.deserialize"),
 }
@@ -103,6 +106,8 @@ _TARGETS: dict[str, tuple[str, float | None, str, bool]] = {
     "round trip": ("prov round trip", 20.0, "min", True),
     "json.loads": ("json.loads", None, "max", False),
     "json.dumps": ("json.dumps", None, "max", False),
+    "orjson.loads": ("json.loads", None, "max", False),
+    "orjson.dumps": ("json.dumps", None, "max", False),
     "cattrs.loads": ("json.loads", None, "max", False),
     "cattrs.dumps": ("json.dumps", None, "max", False),
     "prov.build": ("json.dumps", None, "max", False),
@@ -468,6 +473,8 @@ def time_baselines(
             _time(lambda: json.dumps(payload, ensure_ascii=False, indent=2), repeats)
         )
         del payload
+    if "orjson" not in skip:
+        results.update(_time_orjson(corpus, repeats))
     if "cattrs" not in skip:
         converter = cattrs.Converter()
         plain = converter.structure(json.loads(text), PlainGraph)
@@ -486,6 +493,32 @@ def time_baselines(
     if "prov" not in skip:
         results.update(_time_prov(corpus.graph, repeats))
     return results
+
+
+def _time_orjson(corpus: Corpus, repeats: int) -> dict[str, dict[str, Any]]:
+    """Time orjson parsing the text and writing the payload, if it is installed.
+
+    Not a target: what a compiled parser and writer cost on this machine, and
+    how their cost grows with N when every step is C code. The fast extra's
+    loads and dumps are built on them.
+    """
+    try:
+        import orjson  # noqa: PLC0415 - an optional extra
+    except ImportError as error:
+        return {
+            operation: _failed("unavailable", error)
+            for operation in BASELINE_OPERATIONS["orjson"]
+        }
+    from claimtrack.serialize import unstructure  # noqa: PLC0415
+
+    text = corpus.text
+    payload = unstructure(corpus.graph)
+    return {
+        "orjson.loads": _entry(_time(lambda: orjson.loads(text), repeats)),
+        "orjson.dumps": _entry(
+            _time(lambda: orjson.dumps(payload, option=orjson.OPT_INDENT_2), repeats)
+        ),
+    }
 
 
 def _time_prov(graph: ClaimGraph, repeats: int) -> dict[str, dict[str, Any]]:

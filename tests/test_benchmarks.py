@@ -140,6 +140,8 @@ def test_runner_writes_every_expected_key(tmp_path: Path) -> None:
         "assess+explain",
         "json.loads",
         "json.dumps",
+        "orjson.loads",
+        "orjson.dumps",
         "cattrs.loads",
         "cattrs.dumps",
         "prov.build",
@@ -179,6 +181,7 @@ def test_runner_skips_baselines_on_request(tmp_path: Path) -> None:
             "--skip-baselines",
             "prov",
             "cattrs",
+            "orjson",
             "--output",
             str(output),
         ],
@@ -193,4 +196,5 @@ def test_runner_skips_baselines_on_request(tmp_path: Path) -> None:
     ]
     assert timings["prov.deserialize"]["status"] == "skipped"
     assert timings["cattrs.loads"]["status"] == "skipped"
+    assert timings["orjson.dumps"]["status"] == "skipped"
     assert timings["json.loads"]["status"] == "ok"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -148,6 +149,39 @@ def test_before(first: str, second: str, certainly: bool, possibly: bool) -> Non
 def test_text_round_trip(date: FuzzyDate) -> None:
     """Parsing the printed form of any date gives the same date back."""
     assert date == FuzzyDate.parse(str(date))
+
+
+@given(fuzzy_dates())
+def test_parse_builds_what_the_constructor_builds(date: FuzzyDate) -> None:
+    """Parsing builds a date without its constructor: every field still agrees.
+
+    Equality leaves the bounds out, so they are compared here one by one.
+    """
+    parsed = FuzzyDate.parse(str(date))
+    built = FuzzyDate(text=date.text, weekday=date.weekday)
+    assert type(parsed) is FuzzyDate
+    assert attrs.astuple(parsed) == attrs.astuple(built)
+
+
+def test_parse_keeps_a_subclass() -> None:
+    """A subclass parses into itself, through its own constructor and checks."""
+
+    @attrs.frozen(kw_only=True)
+    class Recent(FuzzyDate):
+        def __attrs_post_init__(self) -> None:
+            super().__attrs_post_init__()
+            if self.earliest.year < 2000:
+                msg = f"too old: {self.text}"
+                raise ValueError(msg)
+
+    parsed = Recent.parse("2025-01-24 (Friday)")
+    assert type(parsed) is Recent
+    assert (parsed.earliest, parsed.weekday) == (
+        datetime.date(2025, 1, 24),
+        Weekday.FRIDAY,
+    )
+    with pytest.raises(ValueError, match="too old: 1999"):
+        Recent.parse("1999")
 
 
 @given(fuzzy_dates(), fuzzy_dates())

@@ -135,15 +135,7 @@ class FuzzyDate:
     latest: datetime.date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        earliest, latest = _bounds(self.text)
-        if self.weekday is not None and (earliest != latest or "/" in self.text):
-            # A weekday pins one day; beside a month or an interval it would say
-            # nothing a check could verify, so it is most likely a typing slip.
-            msg = (
-                f"a weekday can only accompany a single day (YYYY-MM-DD), "
-                f"got {self.text!r} with {self.weekday.value}"
-            )
-            raise ValueError(msg)
+        earliest, latest = _checked_bounds(self.text, self.weekday)
         object.__setattr__(self, "earliest", earliest)
         object.__setattr__(self, "latest", latest)
 
@@ -223,7 +215,45 @@ def _parse(cls: type[FuzzyDate], text: str) -> FuzzyDate:
             names = ", ".join(day.value for day in Weekday)
             msg = f"weekday must be one of {names}, got {weekday_s!r} in {text!r}"
             raise ValueError(msg) from None
-    return cls(text=match["edtf"], weekday=weekday)
+    if cls is not FuzzyDate:
+        return cls(text=match["edtf"], weekday=weekday)
+    return _made(match["edtf"], weekday)
+
+
+def _made(text: str, weekday: Weekday | None) -> FuzzyDate:
+    """Return ``FuzzyDate(text=text, weekday=weekday)`` for a parsed text.
+
+    The same checks and the same fields as the constructor, without its
+    generated ``__init__`` and weekday converter, which would cost more than
+    the parsing itself: a file is read with thousands of distinct dates.
+    """
+    earliest, latest = _checked_bounds(text, weekday)
+    date: FuzzyDate = _new(FuzzyDate)
+    _set(date, "text", text)
+    _set(date, "weekday", weekday)
+    _set(date, "earliest", earliest)
+    _set(date, "latest", latest)
+    return date
+
+
+_new = object.__new__
+_set = object.__setattr__  # FuzzyDate is frozen: its own __setattr__ refuses
+
+
+def _checked_bounds(
+    text: str, weekday: Weekday | None
+) -> tuple[datetime.date, datetime.date]:
+    """Return the first and last day of *text*, refusing a misplaced weekday."""
+    earliest, latest = _bounds(text)
+    if weekday is not None and (earliest != latest or "/" in text):
+        # A weekday pins one day; beside a month or an interval it would say
+        # nothing a check could verify, so it is most likely a typing slip.
+        msg = (
+            f"a weekday can only accompany a single day (YYYY-MM-DD), "
+            f"got {text!r} with {weekday.value}"
+        )
+        raise ValueError(msg)
+    return earliest, latest
 
 
 @functools.lru_cache(maxsize=8192)

@@ -206,24 +206,31 @@ class Finding:
 # own type or a literal one, a `Severity`, a tuple of `Ref`. These builders set
 # the fields directly, as the generated ``__init__`` of a frozen class does,
 # without the validators and converters the public constructors run on values
-# from outside.
+# from outside. They write each field through its slot, which is what
+# ``object.__setattr__`` ends up doing after looking the slot up by name.
 _new = object.__new__
-_set = object.__setattr__
+_set_ref_type = Ref.__dict__["type"].__set__
+_set_ref_id = Ref.__dict__["id"].__set__
+_set_code = Finding.__dict__["code"].__set__
+_set_severity = Finding.__dict__["severity"].__set__
+_set_message = Finding.__dict__["message"].__set__
+_set_records = Finding.__dict__["records"].__set__
+_set_hint = Finding.__dict__["hint"].__set__
 
 
 def make_ref(kind: str, record_id: str) -> Ref:
     """Return ``Ref(type=kind, id=record_id)``; *kind* must be a record type."""
     ref = _new(Ref)
-    _set(ref, "type", kind)
-    _set(ref, "id", record_id)
+    _set_ref_type(ref, kind)
+    _set_ref_id(ref, record_id)
     return ref
 
 
 def ref_to(record: Record) -> Ref:
     """Return ``Ref.to(record)``, without validating the record's type."""
     ref = _new(Ref)
-    _set(ref, "type", record.TYPE)
-    _set(ref, "id", record.id)
+    _set_ref_type(ref, record.TYPE)
+    _set_ref_id(ref, record.id)
     return ref
 
 
@@ -398,11 +405,11 @@ def builtin_finding(
     *severity* a `Severity` or None for the rule's own.
     """
     finding = _new(Finding)
-    _set(finding, "code", rule.code)
-    _set(finding, "severity", rule.severity if severity is None else severity)
-    _set(finding, "message", message)
-    _set(finding, "records", records)
-    _set(finding, "hint", hint)
+    _set_code(finding, rule.code)
+    _set_severity(finding, rule.severity if severity is None else severity)
+    _set_message(finding, message)
+    _set_records(finding, records)
+    _set_hint(finding, hint)
     return finding
 
 

@@ -1088,6 +1088,46 @@ class ClaimGraph:
         group = (_origin_group(self.affiliation_root(origin.source), origins),)
         return ((), group) if origin.stance is Stance.DENIES else (group, ())
 
+    def _supporting_groups(
+        self, claim_ids: Iterable[str]
+    ) -> Iterator[tuple[OriginGroup, ...]]:
+        """Yield ``corroborating_groups(claim_id)[0]`` for each claim, in turn.
+
+        For rules that walk every claim. A claim in no relation, most of
+        them, is worked out here from its own origins, and not memoised: each
+        such walk asks for it once, and a group kept for every claim would
+        cost more memory than working it out again. Related claims are asked
+        of `corroborating_groups`, which shares one answer across a cluster.
+        """
+        related = self._related()
+        origins_of: dict[str, tuple[Attribution, ...]] = self._memo(
+            "origins", self._origins
+        )
+        roots: dict[str, str] = self._memo("affiliation-roots", self._affiliation_roots)
+        denies = Stance.DENIES
+        for claim_id in claim_ids:
+            if claim_id in related:
+                yield self.corroborating_groups(claim_id)[0]
+                continue
+            origins = origins_of.get(claim_id, ())
+            if len(origins) == 1:  # most claims
+                if origins[0].stance is denies:
+                    yield ()
+                else:
+                    source = origins[0].source
+                    yield (_origin_group(roots.get(source, source), origins),)
+                continue
+            # A claim's origins are distinct and in id order, as each group's
+            # must be: grouping them in that order needs no sorting by id.
+            grouped: dict[str, list[Attribution]] = {}
+            for origin in origins:
+                if origin.stance is not denies:
+                    source = origin.source
+                    grouped.setdefault(roots.get(source, source), []).append(origin)
+            yield tuple(
+                _origin_group(root, tuple(grouped[root])) for root in sorted(grouped)
+            )
+
     def _corroborating_groups(
         self, routes: Iterable[tuple[str, bool, bool]]
     ) -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:

@@ -388,6 +388,16 @@ def discount_chain(trusts: Iterable[Opinion], opinion: Opinion) -> Opinion:
     carried = 1.0
     for trust in trusts:
         carried *= trust.belief
+    return _discount_by(carried, opinion)
+
+
+def _discount_by(carried: float, opinion: Opinion) -> Opinion:
+    """Return `discount_chain` of *opinion* by trusts of belief product *carried*.
+
+    The chain's whole effect is that product, so a caller that has taken it
+    already (in the chain's order, as `discount_chain` does) need not build
+    the trusts.
+    """
     if carried == 1.0:
         return opinion
     return Opinion.of(

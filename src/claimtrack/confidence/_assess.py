@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -11,10 +12,10 @@ import attrs
 from claimtrack._bulk import collection_paused
 from claimtrack.opinion import (
     Opinion,
+    _discount_by,
     averaging_fusion,
     cumulative_fusion,
     discount,
-    discount_chain,
 )
 from claimtrack.records import Likelihood, Mode, Reliability, SourceKind, Stance
 
@@ -262,17 +263,32 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
     """
     policy = Policy() if policy is None else policy
     calculus = _Calculus(graph, policy)
-    claim_ids = dict.fromkeys(
-        [claim.id for claim in graph.claims]
-        + [a.claim for a in graph.attributions]
-        + [a.claim for a in graph.assessments]
-    )
     # The results are many small records that all stay alive: collecting while
     # they are built would only traverse them, and the graph, again and again.
     with collection_paused():
-        results = {cid: calculus.confidence(cid) for cid in sorted(claim_ids)}
+        results = calculus.results(_claim_ids(graph))
     calculus.settled()
     return Assessments(policy=policy, results=results)
+
+
+_claim_of = operator.attrgetter("claim")
+
+
+def _claim_ids(graph: ClaimGraph) -> list[str]:
+    """Return the ids of the claims with a record, attribution or assessment, sorted."""
+    known = graph.claim_index
+    others = set(map(_claim_of, graph.attributions))
+    others.update(map(_claim_of, graph.assessments))
+    others.difference_update(known)
+    # The index is in id order already, which makes the sort a single scan.
+    return sorted([*known, *others])
+
+
+def _related_claims(graph: ClaimGraph) -> set[str]:
+    """Return the ids of the claims `ClaimGraph.relations_of` finds relations of."""
+    related = set(map(_claim_of, graph.relations))
+    related.update(map(operator.attrgetter("target"), graph.relations))
+    return related
 
 
 _CERTAIN = Opinion.of(1.0, 0.0, 0.0)
@@ -364,6 +380,10 @@ _Evidence = tuple[dict[str, list[_Piece]], list[_Link]]
 """A claim's counted chains by affiliation root, then those reaching no origin."""
 
 
+_Verdict = tuple[Opinion, float, Likelihood]
+"""A claim's fused opinion, its projected probability and its ICD 203 term."""
+
+
 class _Deferred:
     """Stands in a result's explanation fields until one of them is read.
 
@@ -441,9 +461,15 @@ class _Calculus:
             stance: attrs.evolve(testimony, base_rate=policy.base_rate)
             for stance, testimony in policy.testimony.items()
         }
+        # The same by the stance's identity: hashing a member of an enum
+        # calls Python code, and this is looked up for every claim.
+        self._said = {
+            id(stance): testimony for stance, testimony in self._testimonies.items()
+        }
         # A relay loop nothing relays has no leaf: chains start at its
-        # smallest id instead (`_starts`).
-        self._heads = frozenset(min(cycle) for cycle in graph.relay_cycles())
+        # smallest id instead (`_starts`). Only explanations need them: such a
+        # chain reaches no origin, so its claim's numbers never count it.
+        self._heads: frozenset[str] | None = None
         # The numbers of the chains that several claims ask for (`_evidence`),
         # by leaf: without and with the interest of the claim assessed. Kept
         # while assessing; explanations read theirs off the chains they build.
@@ -452,6 +478,15 @@ class _Calculus:
         self._verdicts: dict[
             tuple[int, ...], tuple[list[Opinion], tuple[Opinion, float, Likelihood]]
         ] = {}
+        # The verdicts of claims with one origin group of one chain, by the
+        # identity of its shared opinion (`_own`): a lookup by one number,
+        # not by the tuple `_verdicts` needs.
+        self._singles: dict[int, _Verdict] = {}
+        # Trust numbers without their words, by what they depend on (`_walk`).
+        self._trust_numbers: dict[str, Opinion] = {}
+        self._origin_numbers: tuple[dict[str, Opinion], dict[str, Opinion]] = ({}, {})
+        # Whether some chain has proved long: see `_walk`.
+        self._long = False
         # The explanations' parts, filled as explanations are read.
         self._chains: dict[tuple[str, bool], Chain] = {}
         self._hops: dict[str, Hop] = {}
@@ -477,6 +512,9 @@ class _Calculus:
         self._links = ({}, {})
         self._owns = {}
         self._verdicts = {}
+        self._singles = {}
+        self._trust_numbers = {}
+        self._origin_numbers = ({}, {})
 
     # --- names --------------------------------------------------------------
 
@@ -546,8 +584,8 @@ class _Calculus:
         elif own_words:
             base = _CERTAIN
         else:
-            base = self.trusted(recorder)[0]
-        relayed = None if relayer is None else self.trusted(relayer)[0]
+            base = self.trust(recorder)
+        relayed = None if relayer is None else self.trust(relayer)
         # No retention for a speaker's own words, so no mode either.
         mode = None if own_words else attribution.mode
         return self._hop_trust(base, relayed, mode)
@@ -620,9 +658,18 @@ class _Calculus:
         """Return the trust in a source, and the words that describe it."""
         found = self._trusted.get(source_id)
         if found is None:
-            trust = self.policy.trust_in(self._reliability(source_id))
+            trust = self.trust(source_id)
             found = (trust, self.described(source_id, trust))
             self._trusted[source_id] = found
+        return found
+
+    def trust(self, source_id: str) -> Opinion:
+        """Return the trust in a source: `trusted` without the words."""
+        found = self._trust_numbers.get(source_id)
+        if found is None:
+            found = self._trust_numbers[source_id] = self.policy.trust_in(
+                self._reliability(source_id)
+            )
         return found
 
     def described(self, source_id: str, trust: Opinion) -> str:
@@ -649,33 +696,90 @@ class _Calculus:
 
     def _compute_link(self, leaf_id: str, *, interested: bool = False) -> _Link:
         leaf = self.attributions[leaf_id]
-        origin = self.graph.origin(leaf_id)
-        if origin is None:
+        walked = self._walk(leaf)
+        if walked is None:
             return _Link(leaf_id, leaf.claim, None, None, borrowed=interested)
+        origin, carried = walked
         marked = interested or self._interested(origin, leaf.claim)
-        trust, _, _ = self._origin_trust(origin.source, interested=marked)
+        trust = self._origin_number(origin.source, interested=marked)
         testimony = self._testimonies[origin.stance]
-        index = self.attributions
-        hop_trust = self.hop_trust
-        trusts: list[Opinion] = []
-        carried = 1.0
-        hop: Attribution | None = leaf
-        while hop is not None:
-            hop_trusted = hop_trust(hop)
-            trusts.append(hop_trusted)
-            carried *= hop_trusted.belief
-            hop = None if hop.via is None else index[hop.via]
-        trusts.append(trust)
         return _Link(
             leaf_id,
             leaf.claim,
             origin,
-            self._own(trusts, carried * trust.belief, testimony),
+            self._own(carried * trust.belief, testimony),
             origin.stance is Stance.DENIES,
             marked,
             interested,
             _evidence_free(trust, testimony),
         )
+
+    def _walk(self, leaf: Attribution) -> tuple[Attribution, float] | None:
+        """Return the origin of the chain from *leaf*, and its hops' carried belief.
+
+        That is the product of the beliefs of every hop's trust (`hop_trust`),
+        leaf first, as `discount_chain` takes it; None if the chain never
+        reaches an origin. A hop's trust depends only on the trust in its
+        recorder and in its relayer, and on its mode (`hop_trust`): each hop
+        costs a few lookups in the tables `_hop_trust` fills, not a call.
+
+        The graph's relay walk knows which chains loop, but most graphs have
+        no loop and most chains are short: a chain is asked about only once
+        some chain has gone on for `_LONG` hops, which might be a loop.
+        """
+        graph = self.graph
+        if self._long and graph.origin(leaf.id) is None:
+            return None
+        index = self.attributions
+        documents = self.documents
+        trusts = self._trust_numbers
+        hop_trusts = self._trusts
+        unassessed = self.policy.unassessed
+        carried = 1.0
+        hop = leaf
+        steps = 0
+        while True:
+            document = documents.get(hop.document)
+            recorder = None if document is None else document.publisher
+            source = hop.source
+            via = hop.via
+            relayer = None
+            if via is None:
+                if recorder == source:
+                    # The speaker's own words: certain, nothing to retain.
+                    return hop, carried * _CERTAIN.belief
+                upstream = None
+            else:
+                upstream = index.get(via)
+                if upstream is None:
+                    return None  # it relays an attribution that does not exist
+                if source != recorder:
+                    upstream_document = documents.get(upstream.document)
+                    if (
+                        upstream_document is None
+                        or upstream_document.publisher != source
+                    ):
+                        relayer = source  # as in `_recording`
+            base = unassessed if recorder is None else trusts.get(recorder)
+            if base is None:
+                assert recorder is not None
+                base = self.trust(recorder)
+            relayed = None if relayer is None else trusts.get(relayer)
+            if relayed is None and relayer is not None:
+                relayed = self.trust(relayer)
+            mode = hop.mode
+            trusted = hop_trusts.get((id(base), id(relayed), id(mode)))
+            if trusted is None:
+                trusted = self._hop_trust(base, relayed, mode)
+            carried *= trusted.belief
+            if upstream is None:
+                return hop, carried
+            hop = upstream
+            steps += 1
+            if steps == _LONG and not self._long:
+                self._long = True
+                if graph.origin(leaf.id) is None:
+                    return None
 
     def _explained_link(self, leaf_id: str, *, interested: bool = False) -> _Link:
         """Return the numbers of a chain as `link` does, read off its `Chain`.
@@ -700,22 +804,40 @@ class _Calculus:
         )
 
     def _interested(self, origin: Attribution, claim_id: str) -> bool:
-        """Whether the origin speaks for a party its own claim is about."""
+        """Whether the origin speaks for a party the claim is about.
+
+        The claim is the origin's own, or one its evidence reaches.
+        """
         claim = self.claims.get(claim_id)
         # Most claims are about nobody: no need to ask who speaks for whom.
         return (
             claim is not None
             and bool(claim.about)
-            and self.graph.interested_party(origin.source, claim_id) is not None
+            and self._speaks_for(origin.source, claim.about, claim_id)
         )
 
-    def _own(
-        self, trusts: list[Opinion], carried: float, testimony: Opinion
-    ) -> Opinion:
+    def _speaks_for(
+        self, source_id: str, parties: tuple[str, ...], claim_id: str
+    ) -> bool:
+        """Whether `ClaimGraph.interested_party` finds the source interested.
+
+        *parties* are the claim's `about` ids. A source speaks for a party it
+        answers to up its affiliation chain, which then ends where the party's
+        does: most parties are in another affiliation tree, and only the
+        claims with one in the source's tree need the graph's search.
+        """
+        root_of = self.graph.affiliation_root
+        root = root_of(source_id)
+        for party in parties:
+            if root_of(party) == root:
+                return self.graph.interested_party(source_id, claim_id) is not None
+        return False
+
+    def _own(self, carried: float, testimony: Opinion) -> Opinion:
         """Return the testimony discounted along a chain that reaches its origin.
 
-        *trusts* are the hops' trusts, leaf first, then the origin's, and
-        *carried* the product of their beliefs, taken in that order.
+        *carried* is the product of the beliefs of the chain's trusts, the
+        hops' leaf first, then the origin's, taken in that order.
         `discount_chain` discounts by that product, so chains with the same
         product and testimony (one per stance) share one opinion.
         """
@@ -723,7 +845,7 @@ class _Calculus:
         key = (carried, math.copysign(1.0, carried), id(testimony))
         found = self._owns.get(key)
         if found is None:
-            found = self._owns[key] = discount_chain(trusts, testimony)
+            found = self._owns[key] = _discount_by(carried, testimony)
         return found
 
     def chain(self, leaf_id: str, *, interested: bool = False) -> Chain:
@@ -765,12 +887,10 @@ class _Calculus:
         marked = interested or self._interested(origin, claim_id)
         trust, reason, anonymous = self._origin_trust(origin.source, interested=marked)
         testimony = self._testimonies[origin.stance]
-        trusts = [hop.trust for hop in hops]
-        trusts.append(trust)
         carried = 1.0
-        for hop_trusted in trusts:
-            carried *= hop_trusted.belief
-        own = self._own(trusts, carried, testimony)
+        for hop in hops:
+            carried *= hop.trust.belief
+        own = self._own(carried * trust.belief, testimony)
         return Chain(
             leaf=leaf_id,
             claim=claim_id,
@@ -799,19 +919,152 @@ class _Calculus:
             return found
         policy = self.policy
         source = self.graph.source(source_id)
-        trust, words = self.trusted(source_id)
-        reasons = [words]
+        reasons = [self.trusted(source_id)[1]]
         anonymous = source is not None and source.anonymous
         if anonymous:
-            trust = _scaled(trust, policy.anonymity)
             reasons.append(f"anonymous keeps {policy.anonymity:.2f}")
         if interested:
-            trust = _scaled(trust, policy.interest)
             reasons.append(f"interested keeps {policy.interest:.2f}")
+        trust = self._origin_number(source_id, interested=interested)
         found = self._origins[key] = (trust, " x ".join(reasons), anonymous)
         return found
 
+    def _origin_number(self, source_id: str, *, interested: bool) -> Opinion:
+        """Return the trust of `_origin_trust`, without the words."""
+        table = self._origin_numbers[interested]
+        found = table.get(source_id)
+        if found is None:
+            policy = self.policy
+            found = self.trust(source_id)
+            source = self.graph.source(source_id)
+            if source is not None and source.anonymous:
+                found = _scaled(found, policy.anonymity)
+            if interested:
+                found = _scaled(found, policy.interest)
+            table[source_id] = found
+        return found
+
     # --- one claim ----------------------------------------------------------
+
+    def results(self, claim_ids: list[str]) -> dict[str, ClaimConfidence]:
+        """Return the result of every claim of *claim_ids*, in that order.
+
+        Most claims are in no relation, so only their own chains count, and
+        most of those have one leaf: its chain is their one origin group, and
+        its opinion all their verdict fuses. They take a short path, without
+        links, pieces or groups (so do claims whose chains all have origin
+        groups of their own, `_tally`); the rest take `confidence`. Either
+        way the result is the one `confidence` returns.
+        """
+        graph = self.graph
+        related = _related_claims(graph)
+        assessed = set(map(_claim_of, graph.assessments))
+        leaves_of = graph.leaves_of
+        index = self.attributions
+        reached = self._reached
+        singles = self._singles
+        deferred = self.deferred
+        denies = Stance.DENIES
+        nothing = self._verdict([])
+        results: dict[str, ClaimConfidence] = {}
+        counts: tuple[int, int]
+        for claim_id in claim_ids:
+            if claim_id in related:
+                results[claim_id] = self.confidence(claim_id)
+                continue
+            leaves = leaves_of(claim_id)
+            if len(leaves) > 1:
+                tally = self._tally(leaves)
+                if tally is None:
+                    results[claim_id] = self.confidence(claim_id)
+                    continue
+                verdict, counts = tally
+            else:
+                found = reached(index[leaves[0].id]) if leaves else None
+                if found is None:
+                    verdict, counts = nothing, _NONE
+                else:
+                    origin, own = found
+                    held = singles.get(id(own))
+                    if held is None:
+                        held = singles[id(own)] = self._verdict([own])
+                    verdict = held
+                    counts = _AGAINST if origin.stance is denies else _FOR
+            results[claim_id] = _result(
+                claim_id,
+                verdict,
+                counts,
+                self._analysts(graph.assessments_of(claim_id), verdict[1])
+                if claim_id in assessed
+                else (),
+                deferred,
+            )
+        return results
+
+    def _reached(self, leaf: Attribution) -> tuple[Attribution, Opinion] | None:
+        """Return the origin of the chain from *leaf*, and the chain's own opinion.
+
+        What `_compute_link` finds of the two, without the rest of a link:
+        None if the chain reaches no origin.
+        """
+        walked = self._walk(leaf)
+        if walked is None:
+            return None
+        origin, carried = walked
+        # `_interested`, `_origin_number` and `_own`, their tables read here:
+        # this runs for nearly every claim.
+        claim = self.claims.get(leaf.claim)
+        source = origin.source
+        marked = (
+            claim is not None
+            and bool(claim.about)
+            and self._speaks_for(source, claim.about, leaf.claim)
+        )
+        trust = self._origin_numbers[marked].get(source)
+        if trust is None:
+            trust = self._origin_number(source, interested=marked)
+        carried *= trust.belief
+        testimony = self._said[id(origin.stance)]
+        own = self._owns.get((carried, math.copysign(1.0, carried), id(testimony)))
+        if own is None:
+            own = self._own(carried, testimony)
+        return origin, own
+
+    def _tally(
+        self, leaves: tuple[Attribution, ...]
+    ) -> tuple[_Verdict, tuple[int, int]] | None:
+        """Return a claim's verdict and its groups for and against, from its leaves.
+
+        For a claim in no relation, whose own chains are all it counts. Each
+        group of one chain is that chain's opinion (`_fuse`), so when every
+        chain's origin has an affiliation root of its own, no group needs
+        fusing; None when some group has several chains.
+        """
+        index = self.attributions
+        root_of = self.graph.affiliation_root
+        denies = Stance.DENIES
+        chains: dict[str, tuple[Opinion, bool]] = {}
+        seen: set[str] = set()
+        for start in leaves:
+            leaf_id = start.id
+            if leaf_id in seen:
+                continue
+            seen.add(leaf_id)
+            found = self._reached(index[leaf_id])
+            if found is None:
+                continue
+            origin, own = found
+            root = root_of(origin.source)
+            if root in chains:
+                return None
+            chains[root] = (own, origin.stance is denies)
+        opinions: list[Opinion] = []
+        contradicting = 0
+        for root in sorted(chains):
+            own, against = chains[root]
+            opinions.append(own)
+            contradicting += against
+        return self._verdict(opinions), (len(opinions) - contradicting, contradicting)
 
     def confidence(self, claim_id: str) -> ClaimConfidence:
         """Return the claim's result, its explanation deferred to first read."""
@@ -830,25 +1083,17 @@ class _Calculus:
                 opinions.append(self._fuse(pieces).opinion)
                 supporting += _supports(pieces)
                 contradicting += _contradicts(pieces)
-        opinion, probability, likelihood = self._verdict(opinions)
+        verdict = self._verdict(opinions)
         assessments = self.graph.assessments_of(claim_id)
-        result: ClaimConfidence = _new(ClaimConfidence)
-        _set(result, "claim", claim_id)
-        _set(result, "opinion", opinion)
-        _set(result, "probability", probability)
-        _set(result, "likelihood", likelihood)
-        _set(result, "supporting", supporting)
-        _set(result, "contradicting", contradicting)
-        for slot in _DEFERRED_SLOTS:
-            slot.__set__(result, self.deferred)
-        _set(
-            result,
-            "analysts",
-            self._analysts(assessments, probability) if assessments else (),
+        return _result(
+            claim_id,
+            verdict,
+            (supporting, contradicting),
+            self._analysts(assessments, verdict[1]) if assessments else (),
+            self.deferred,
         )
-        return result
 
-    def _verdict(self, opinions: list[Opinion]) -> tuple[Opinion, float, Likelihood]:
+    def _verdict(self, opinions: list[Opinion]) -> _Verdict:
         """Return a claim's opinion from its groups' (by root), its P and its term.
 
         Most groups are one chain, whose opinion is shared with many other
@@ -909,15 +1154,19 @@ class _Calculus:
         seen: set[str] = set()
         link = self.link
         root_of = graph.affiliation_root
+        # A relay loop's head starts a chain that reaches no origin: only the
+        # words count it (`_starts`).
+        starts = graph.leaves_of
         if explaining:
             link = self._explained_link
+            starts = self._starts
         elif not graph.relations_of(claim_id):
             # Evidence reaches a claim from others through relations only:
             # the chains of a claim no relation touches are asked for by that
             # claim alone, once, so they need not be kept.
             link = self._compute_link
         for other, against, support_only, hops in graph.evidence_routes(claim_id):
-            for start in self._starts(other):
+            for start in starts(other):
                 leaf = start.id
                 if leaf in seen:
                     continue
@@ -935,10 +1184,7 @@ class _Calculus:
                     assert own is not None
                     piece = _Piece(found, own, found.denies, -1)
                 else:
-                    if (
-                        not found.interested
-                        and graph.interested_party(origin.source, claim_id) is not None
-                    ):
+                    if not found.interested and self._interested(origin, claim_id):
                         # Evidence borrowed from a related claim is judged
                         # against this claim's parties too, not only its own
                         # claim's.
@@ -954,6 +1200,10 @@ class _Calculus:
         # A relay loop nothing relays has no leaf; it still deserves a line in
         # the explanation, so it starts once, from its head.
         heads = self._heads
+        if heads is None:
+            heads = self._heads = frozenset(
+                min(cycle) for cycle in graph.relay_cycles()
+            )
         if heads:
             starts += tuple(a for a in graph.attributions_of(claim_id) if a.id in heads)
         return starts
@@ -1047,7 +1297,9 @@ class _Calculus:
         relation = ""
         if link.claim != claim_id:
             words = [f"evidence about related claim {link.claim}"]
-            if piece.crossed:
+            # A claim's own chain (-1) crossed no relation, though its record
+            # may name another claim when two attributions share an id.
+            if piece.crossed > 0:
                 share = self.policy.supports**piece.crossed
                 words.append(
                     f"across {piece.crossed} supports relation(s), keeping {share:.2f}"
@@ -1244,6 +1496,59 @@ class _Calculus:
         return tuple(views)
 
 
+def _result(
+    claim_id: str,
+    verdict: _Verdict,
+    counts: tuple[int, int],
+    analysts: tuple[AnalystView, ...],
+    deferred: _Deferred,
+) -> ClaimConfidence:
+    """Return a claim's result, its explanation left to *deferred*."""
+    result: ClaimConfidence = _new(ClaimConfidence)
+    opinion, probability, likelihood = verdict
+    supporting, contradicting = counts
+    _set_claim(result, claim_id)
+    _set_opinion(result, opinion)
+    _set_probability(result, probability)
+    _set_likelihood(result, likelihood)
+    _set_supporting(result, supporting)
+    _set_contradicting(result, contradicting)
+    _set_groups(result, deferred)
+    _set_unreached(result, deferred)
+    _set_fusion(result, deferred)
+    _set_summary(result, deferred)
+    _set_analysts(result, analysts)
+    return result
+
+
+# Every result is built here: its fields are set straight through their slots,
+# as the frozen class's own __init__ would set them, without looking each slot
+# up by name.
+(
+    _set_claim,
+    _set_opinion,
+    _set_probability,
+    _set_likelihood,
+    _set_supporting,
+    _set_contradicting,
+    _set_analysts,
+) = (
+    ClaimConfidence.__dict__[name].__set__
+    for name in (
+        "claim",
+        "opinion",
+        "probability",
+        "likelihood",
+        "supporting",
+        "contradicting",
+        "analysts",
+    )
+)
+_set_groups, _set_unreached, _set_fusion, _set_summary = (
+    slot.__set__ for slot in _DEFERRED_SLOTS
+)
+
+
 def _changed(
     chain: Chain,
     *,
@@ -1296,8 +1601,16 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+_NONE = (0, 0)
+_FOR = (1, 0)
+_AGAINST = (0, 1)
+"""A claim's origin groups for and against it, when it has at most one."""
+
 _ONE_CHAIN = "one origin; the strongest of its 1 chain"
 """How a group of one chain is combined (`_Calculus._fusion_words`)."""
 
 _MAX_PARTIES = 6
 """Relaying parties named in a summary before the middle ones are counted."""
+
+_LONG = 64
+"""Hops after which a chain walked for its numbers may be a relay loop."""

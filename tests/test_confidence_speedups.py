@@ -1,0 +1,308 @@
+"""Tests holding the short paths of `assess` to the definitions they stand for.
+
+`assess` computes most claims' numbers without building links, pieces or
+groups: a chain's belief product is walked in one pass from tables of trust
+(`_walk`), a claim in no relation with one leaf or with chains of distinct
+origin groups skips the grouping (`_tally`), and an origin's interest is
+ruled out by the affiliation roots before the graph is searched
+(`_speaks_for`). The oracle for each is the plain computation: the relay
+chain the graph gives, each hop's `hop_trust`, `discount_chain`, and the
+claim's explanation, which is built one chain at a time from those. Floats
+are compared by ``repr``, so a zero's sign counts too.
+"""
+
+from __future__ import annotations
+
+import math
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack import (
+    ClaimConfidence,
+    ClaimGraph,
+    GraphBuilder,
+    Reliability,
+)
+from claimtrack.confidence import Policy, assess
+from claimtrack.confidence import _assess as calculus_module
+from claimtrack.confidence._assess import _Calculus, _claim_ids, _related_claims
+from claimtrack.opinion import Opinion, cumulative_fusion, discount_chain
+from claimtrack.testing import graphs
+
+
+def _numbers(result: ClaimConfidence) -> str:
+    """Return the numbers `assess` computes for a result, floats exactly."""
+    return repr(
+        (
+            result.claim,
+            result.opinion,
+            result.probability,
+            result.likelihood,
+            result.supporting,
+            result.contradicting,
+            result.analysts,
+        )
+    )
+
+
+@st.composite
+def _conflicting(draw: st.DrawFn) -> ClaimGraph:
+    """Return a graph where some attribution ids are held by two records.
+
+    Lookups by id find the first; the second still appears in its claim's
+    leaves and attributions, which is where a short path could mix them up.
+    """
+    graph = draw(graphs(max_claims=4, consistent=False))
+    if not graph.attributions:
+        return graph
+    claim_ids = [claim.id for claim in graph.claims] or ["c-elsewhere"]
+    source_ids = [source.id for source in graph.sources] or ["s-elsewhere"]
+    attribution_ids = [attribution.id for attribution in graph.attributions]
+    twins = [
+        attrs.evolve(
+            attribution,
+            claim=draw(st.sampled_from(claim_ids)),
+            source=draw(st.sampled_from(source_ids)),
+            via=draw(st.none() | st.sampled_from(attribution_ids)),
+        )
+        for attribution in draw(st.lists(st.sampled_from(graph.attributions)))
+    ]
+    return ClaimGraph.of([*graph, *twins])
+
+
+def _any_graph() -> st.SearchStrategy[ClaimGraph]:
+    return (
+        graphs(max_claims=5)
+        | graphs(max_claims=5, consistent=False)
+        | graphs(max_claims=3, max_relays=12)
+        | _conflicting()
+    )
+
+
+_NEGATIVE_ZERO = Opinion(belief=-0.0, disbelief=0.0, uncertainty=1.0)
+"""An opinion of belief -0.0: valid, and a sign the masses would keep."""
+
+
+@st.composite
+def _policies(draw: st.DrawFn) -> Policy:
+    """Return the default policy, or one with other grades, zeros or averaging."""
+    policy = Policy(within_group=draw(st.sampled_from(["averaging", "best"])))
+    if draw(st.booleans()):
+        policy = attrs.evolve(policy, unassessed=_NEGATIVE_ZERO)
+    if draw(st.booleans()):
+        trust = dict(policy.trust)
+        trust[draw(st.sampled_from(Reliability))] = _NEGATIVE_ZERO
+        policy = attrs.evolve(policy, trust=trust)
+    if draw(st.booleans()):
+        policy = attrs.evolve(policy, anonymity=0.0, interest=1.0, supports=0.0)
+    return policy
+
+
+def _expected_opinion(result: ClaimConfidence, policy: Policy) -> Opinion:
+    """Return the opinion a claim's explained groups fuse to, as `assess` fuses."""
+    if not result.groups:
+        return Opinion.vacuous(policy.base_rate)
+    fused = cumulative_fusion(group.opinion for group in result.groups)
+    return Opinion.of(
+        fused.belief, fused.disbelief, fused.uncertainty, policy.base_rate
+    )
+
+
+@given(_any_graph(), _policies(), st.sampled_from([1, 2, 64]))
+def test_numbers_are_those_the_explanation_gives(
+    graph: ClaimGraph, policy: Policy, long: int
+) -> None:
+    """Every claim's opinion is the fusion of its explained groups, bit for bit.
+
+    The explanation builds each chain from `ClaimGraph.chain` and
+    `hop_trust`, never from the tables the numbers are walked with; a small
+    `_LONG` makes every walk also ask the graph where its chain ends.
+    """
+    with mock.patch.object(calculus_module, "_LONG", long):
+        results = assess(graph, policy)
+    for result in results.values():
+        assert repr(_expected_opinion(result, policy)) == repr(result.opinion)
+        assert sum(group.supporting for group in result.groups) == result.supporting
+        assert (
+            sum(group.contradicting for group in result.groups) == result.contradicting
+        )
+        for group in result.groups:
+            for chain in group.chains:
+                assert chain.origin_trust is not None
+                assert chain.testimony is not None
+                trusts = [hop.trust for hop in chain.hops]
+                trusts.append(chain.origin_trust)
+                assert repr(discount_chain(trusts, chain.testimony)) == repr(chain.own)
+
+
+@given(_any_graph(), _policies(), st.sampled_from([1, 64]))
+def test_short_paths_give_what_confidence_gives(
+    graph: ClaimGraph, policy: Policy, long: int
+) -> None:
+    """`results` gives each claim the result `confidence` gives it alone."""
+    claim_ids = _claim_ids(graph)
+    with mock.patch.object(calculus_module, "_LONG", long):
+        results = _Calculus(graph, policy).results(claim_ids)
+        alone = _Calculus(graph, policy)
+        expected = [_numbers(alone.confidence(claim_id)) for claim_id in claim_ids]
+    assert claim_ids == list(results)
+    assert expected == [_numbers(result) for result in results.values()]
+
+
+@given(_any_graph(), _policies(), st.sampled_from([1, 2, 64]))
+def test_a_walk_multiplies_the_trust_of_every_hop(
+    graph: ClaimGraph, policy: Policy, long: int
+) -> None:
+    """`_walk` finds the graph's origin and the product of the hops' beliefs."""
+    calculus = _Calculus(graph, policy)
+    with mock.patch.object(calculus_module, "_LONG", long):
+        for attribution_id, attribution in graph.attribution_index.items():
+            walked = calculus._walk(attribution)
+            origin = graph.origin(attribution_id)
+            if origin is None:
+                assert walked is None
+                continue
+            assert walked is not None
+            assert origin is walked[0]
+            carried = 1.0
+            for hop in graph.chain(attribution_id):
+                carried *= calculus.hop_trust(hop).belief
+            assert repr(carried) == repr(walked[1])
+
+
+@given(graphs(max_claims=5, consistent=False) | graphs(max_claims=5))
+def test_interest_is_ruled_out_only_where_the_graph_finds_none(
+    graph: ClaimGraph,
+) -> None:
+    """`_speaks_for` agrees with `ClaimGraph.interested_party` everywhere."""
+    calculus = _Calculus(graph, Policy())
+    source_ids = [source.id for source in graph.sources]
+    for claim in graph.claims:
+        parties = claim.about
+        for source_id in {*source_ids, *parties, "nobody"}:
+            found = graph.interested_party(source_id, claim.id) is not None
+            assert found == calculus._speaks_for(source_id, parties, claim.id)
+
+
+def test_interest_through_a_looping_affiliation_is_found() -> None:
+    """Sources in an affiliation loop answer to each other, and roots agree."""
+    b = GraphBuilder()
+    b.source("ministry", "The Ministry", affiliation="agency")
+    b.source("agency", "The Agency", affiliation="ministry")
+    b.source("press", "Press office", affiliation="agency")
+    b.source("outsider", "An outsider", affiliation="ghost")
+    b.claim("c", "The Ministry acted.", language="en", about=["ministry"])
+    graph = b.build()
+    calculus = _Calculus(graph, Policy())
+    assert calculus._speaks_for("press", ("ministry",), "c")
+    assert not calculus._speaks_for("outsider", ("ministry",), "c")
+    assert calculus._speaks_for("outsider", ("ghost",), "c") == (
+        graph.interested_party("outsider", "c") is not None
+    )
+
+
+@given(_any_graph())
+def test_claim_ids_are_every_claim_named_in_order(graph: ClaimGraph) -> None:
+    """The claims assessed are those with a record, attribution or assessment."""
+    named = {claim.id for claim in graph.claims}
+    named.update(attribution.claim for attribution in graph.attributions)
+    named.update(assessment.claim for assessment in graph.assessments)
+    assert sorted(named) == _claim_ids(graph)
+    assert {claim for claim in named if graph.relations_of(claim)} == {
+        claim for claim in _related_claims(graph) if claim in named
+    }
+    assert all(graph.relations_of(claim) for claim in _related_claims(graph))
+
+
+def _deep_and_looping(*, loop_first: bool) -> ClaimGraph:
+    """Return a relay chain deeper than `_LONG`, and leaves relaying a long loop."""
+    b = GraphBuilder()
+    b.source("wire", "The Wire", reliability="A")
+    b.source("minister", "The Minister", reliability="B")
+    b.document("bulletin", publisher="wire")
+    deep, looped = ("z-deep", "a-loop") if loop_first else ("a-deep", "z-loop")
+    b.claim(deep, "Deep.", language="en")
+    b.claim(looped, "Looped.", language="en")
+    hop = b.attribute(deep, source="minister", document="bulletin", id=f"{deep}-0")
+    for i in range(1, 3 * calculus_module._LONG):
+        hop = b.relay(hop, source="wire", document="bulletin", id=f"{deep}-{i}")
+    size = 2 * calculus_module._LONG
+    for i in range(size):
+        b.attribute(
+            looped,
+            source="wire",
+            document="bulletin",
+            id=f"{looped}-{i:04}",
+            via=f"{looped}-{(i + 1) % size:04}",
+        )
+    for i in range(3):
+        b.attribute(
+            looped,
+            source="wire",
+            document="bulletin",
+            id=f"{looped}-leaf-{i}",
+            via=f"{looped}-{i:04}",
+        )
+    b.attribute(looped, source="minister", document="bulletin", id=f"{looped}-said")
+    return b.build()
+
+
+@pytest.mark.parametrize("loop_first", [True, False])
+def test_long_chains_and_long_loops_are_told_apart(*, loop_first: bool) -> None:
+    """A deep chain counts in full; leaves into a loop count for nothing."""
+    graph = _deep_and_looping(loop_first=loop_first)
+    policy = Policy()
+    results = assess(graph, policy)
+    for result in results.values():
+        assert repr(_expected_opinion(result, policy)) == repr(result.opinion)
+        assert 1 == result.supporting
+    looped = next(claim for claim in results if claim.endswith("loop"))
+    # Its three leaves, and the loop's head, which starts a chain of its own.
+    assert 4 == len(results[looped].unreached)
+    calculus = _Calculus(graph, policy)
+    for attribution in graph.attributions:
+        walked = calculus._walk(attribution)
+        assert (walked is None) == (graph.origin(attribution.id) is None)
+
+
+def test_negative_zero_beliefs_keep_their_sign() -> None:
+    """A chain through a trust of belief -0.0 keeps -0.0, as the masses do."""
+    b = GraphBuilder()
+    b.source("wire", "The Wire")
+    b.source("minister", "The Minister", reliability="B")
+    b.document("bulletin", publisher="wire")
+    b.claim("c", "Claim.", language="en")
+    b.attribute("c", source="minister", document="bulletin")
+    policy = Policy(unassessed=_NEGATIVE_ZERO)
+    result = assess(b.build(), policy)["c"]
+    own = result.groups[0].chains[0].own
+    assert own is not None
+    assert -1.0 == math.copysign(1.0, own.belief)
+    assert -1.0 == math.copysign(1.0, result.opinion.belief)
+    assert repr(_expected_opinion(result, policy)) == repr(result.opinion)
+
+
+def test_a_shared_attribution_id_is_explained_without_a_relation() -> None:
+    """An own chain whose record names another claim crossed no relation.
+
+    Two attributions of different claims share an id; the id looks up the
+    first, so the second claim's chain is about the first claim. Its words
+    must not count relations it never crossed (with supports at 0, raising).
+    """
+    b = GraphBuilder()
+    b.source("wire", "The Wire", reliability="A")
+    b.source("minister", "The Minister", reliability="B")
+    b.document("bulletin", publisher="wire")
+    b.claim("c", "C.", language="en")
+    b.claim("d", "D.", language="en")
+    said = b.attribute("c", source="minister", document="bulletin", id="said")
+    graph = ClaimGraph.of([*b.build(), attrs.evolve(said, claim="d")])
+    policy = Policy(supports=0.0)
+    results = assess(graph, policy)
+    (chain,) = results["d"].groups[0].chains
+    assert "evidence about related claim c" == chain.relation
+    assert repr(results["c"].opinion) == repr(results["d"].opinion)

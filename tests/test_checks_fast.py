@@ -28,6 +28,7 @@ from claimtrack.checks._sourcing import (
 )
 from claimtrack.checks._structure import _shared_ids, dangling_reference
 from claimtrack.checks._time import event_after_report, weekday_mismatch
+from claimtrack.graph import GraphBuilder
 from claimtrack.records import Document
 from claimtrack.testing import graphs, ids
 
@@ -220,22 +221,27 @@ def test_shared_ids_with_clashes(graph: ClaimGraph) -> None:
 
 
 def plain_event_after_report(graph: ClaimGraph) -> list[Finding]:
-    """CT202 claim by claim, looking up each claim's attributions."""
+    """CT202 claim by claim, looking up each claim's attributions.
+
+    A claim's documents come in id order, so that the rule's findings are in
+    the order `check` sorts them in.
+    """
     found = []
     for claim in graph.claims:
         if claim.event_date is None or claim.kind is ClaimKind.PREDICTION:
             continue
-        seen: set[str] = set()
+        late: dict[str, Document] = {}
         for attribution in graph.attributions_of(claim.id):
             document = graph.document(attribution.document)
             if (
                 document is None
-                or document.id in seen
                 or document.published is None
                 or not document.published.certainly_before(claim.event_date)
             ):
                 continue
-            seen.add(document.id)
+            late[document.id] = document
+        for document in sorted(late.values(), key=lambda d: d.id):
+            assert document.published is not None
             found.append(
                 event_after_report.finding(
                     f"claim {claim.id!r} dates its event {claim.event_date}, after "
@@ -351,3 +357,21 @@ ARABIC = "".join(chr(c) for c in range(0x0600, 0x0700))
 def test_normalise_name_in_one_pass_is_step_by_step(text: str) -> None:
     """Folding marks, separators and letters in one translation is the same."""
     assert normalise_name(text) == plain_normalise_name(text)
+
+
+def test_ct202_reports_a_claims_documents_in_id_order() -> None:
+    """Late documents come by id, not in the order of the attributions.
+
+    Attribution ``c:a`` is in document ``z`` and ``c:b`` in document ``y``:
+    the findings name ``y`` first, as `check` sorts them.
+    """
+    b = GraphBuilder()
+    source = b.source("s", "S")
+    claim = b.claim("c", "Done.", language="en", event_date="2025-02-01")
+    for attribution_id, document_id in (("c:a", "z"), ("c:b", "y")):
+        document = b.document(document_id, published="2025-01-01")
+        b.attribute(claim, source=source, document=document, id=attribution_id)
+    graph = b.build()
+    found = event_after_report(graph)
+    assert [f.records[1].id for f in found] == ["y", "z"]
+    assert found == [f for f in check(graph) if f.code == "CT202"]

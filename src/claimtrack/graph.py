@@ -588,14 +588,14 @@ class ClaimGraph:
         return leaves.get(claim_id, ())
 
     def _leaves(self) -> dict[str, tuple[Attribution, ...]]:
-        relays = self._group_by("relays", self.attributions, "via")
-        # One pass, each record read once: the records are too many to stay in
-        # the processor's caches between passes.
-        grouped: defaultdict[str, list[Attribution]] = defaultdict(list)
-        for attribution in self.attributions:
-            if attribution.id not in relays:
-                grouped[attribution.claim].append(attribution)
-        return _frozen(grouped)
+        return self._chain_ends()[1]
+
+    def _leaves_table(self) -> dict[str, tuple[Attribution, ...]]:
+        """Return `leaves_of` for every claim with a leaf, for rules that walk them."""
+        leaves: dict[str, tuple[Attribution, ...]] | None = self._cache.get("leaves")
+        if leaves is None:
+            leaves = self._memo("leaves", self._leaves)
+        return leaves
 
     def origins_of(self, claim_id: str) -> tuple[Attribution, ...]:
         """Return the distinct first-hand attributions behind the claim."""
@@ -605,30 +605,53 @@ class ClaimGraph:
         return origins.get(claim_id, ())
 
     def _origins(self) -> dict[str, tuple[Attribution, ...]]:
-        # Every claim's origins at once: the relay walk already knows where
-        # each attribution's chain ends. Most attributions are first hand, and
-        # their own origins: grouped by claim, they are all the origins of most
-        # claims, in id order as the attributions are.
+        return self._chain_ends()[0]
+
+    def _chain_ends(
+        self,
+    ) -> tuple[dict[str, tuple[Attribution, ...]], dict[str, tuple[Attribution, ...]]]:
+        """Work out every claim's origins and leaves, and memoise both.
+
+        Both come from one pass over the attributions, each record read once:
+        the records are too many to stay in the processor's caches between
+        passes, and whoever asks for one (the checks, the confidence
+        calculus) asks for the other.
+        """
+        cache = self._cache
+        if "origins" in cache and "leaves" in cache:
+            return cache["origins"], cache["leaves"]
+        # The relay walk already knows where each attribution's chain ends.
+        # Most attributions are first hand, and their own origins: grouped by
+        # claim, they are all the origins of most claims, in id order as the
+        # attributions are.
         end = self._relay_walk().end
         index = self.attribution_index
+        relays = self._group_by("relays", self.attributions, "via")
         first_hand: defaultdict[str, list[Attribution]] = defaultdict(list)
         more: defaultdict[str, set[str]] = defaultdict(set)
+        leaves: defaultdict[str, list[Attribution]] = defaultdict(list)
         for attribution in self.attributions:
+            attribution_id = attribution.id
+            claim_id = attribution.claim
+            if attribution_id not in relays:
+                leaves[claim_id].append(attribution)
             # A record that shares its id with an earlier one is not what the
             # id looks up: it is nobody's origin, and is left with the relays.
-            if attribution.via is None and index[attribution.id] is attribution:
-                first_hand[attribution.claim].append(attribution)
+            if attribution.via is None and index[attribution_id] is attribution:
+                first_hand[claim_id].append(attribution)
                 continue
             # The rest, relays mostly, add an origin only when it is of another
             # claim: an origin of their own claim is in its group already.
-            origin_id = end.get(attribution.id)
-            if origin_id is not None and index[origin_id].claim != attribution.claim:
-                more[attribution.claim].add(origin_id)
+            origin_id = end.get(attribution_id)
+            if origin_id is not None and index[origin_id].claim != claim_id:
+                more[claim_id].add(origin_id)
         by_claim = _frozen(first_hand)
         for claim_id, origin_ids in more.items():
             origin_ids.update(map(_id_of, by_claim.get(claim_id, ())))
             by_claim[claim_id] = tuple(map(index.__getitem__, sorted(origin_ids)))
-        return by_claim
+        found = (by_claim, _frozen(leaves))
+        cache["origins"], cache["leaves"] = found
+        return found
 
     # --- affiliations and independence --------------------------------------
 
@@ -733,37 +756,21 @@ class ClaimGraph:
         own attributions count; `corroborating_groups` adds the evidence that
         flows from related claims.
         """
-
-        def compute() -> dict[str, tuple[str, ...]]:
-            # The ends of a claim's chains are `origins_of` it, found for every
-            # claim at once: each origin is looked at once per claim, not once
-            # per attribution that relays it.
-            origins_of: dict[str, tuple[Attribution, ...]] = self._memo(
-                "origins", self._origins
-            )
-            roots_of: dict[str, str] = self._memo(
-                "affiliation-roots", self._affiliation_roots
-            )
-            root = roots_of.get
-            denies = Stance.DENIES
-            roots: dict[str, tuple[str, ...]] = {}
-            for claim, origins in origins_of.items():
-                if len(origins) == 1:  # most claims
-                    origin = origins[0]
-                    if origin.stance is not denies:
-                        roots[claim] = (root(origin.source, origin.source),)
-                    continue
-                found = {
-                    root(origin.source, origin.source)
-                    for origin in origins
-                    if origin.stance is not denies
-                }
-                if found:
-                    roots[claim] = tuple(sorted(found))
-            return roots
-
-        by_claim: dict[str, tuple[str, ...]] = self._memo("supporting-roots", compute)
-        return by_claim.get(claim_id, ())
+        # The ends of a claim's chains are `origins_of` it: each origin is
+        # looked at once, not once per attribution that relays it. Worked out
+        # on each call, not memoised: a claim has few origins, and the rules
+        # that ask ask of few claims, where a table for every claim would cost
+        # a walk over all of them and stay in memory.
+        origins = self.origins_of(claim_id)
+        root = self.affiliation_root
+        denies = Stance.DENIES
+        if len(origins) == 1:  # most claims
+            origin = origins[0]
+            return () if origin.stance is denies else (root(origin.source),)
+        found = {
+            root(origin.source) for origin in origins if origin.stance is not denies
+        }
+        return tuple(sorted(found))
 
     def interested_origins(self, claim_id: str) -> tuple[tuple[Attribution, str], ...]:
         """Return the claim's origins that speak for a party the claim is about.
@@ -1128,6 +1135,32 @@ class ClaimGraph:
                 _origin_group(root, tuple(grouped[root])) for root in sorted(grouped)
             )
 
+    def _own_support(
+        self, claim_ids: Iterable[str]
+    ) -> Iterator[tuple[Attribution, ...] | None]:
+        """Yield, for each claim in turn, the origins that support it, or None.
+
+        For rules that walk every claim. None for a claim in a relation, whose
+        support is that of `corroborating_groups`; for any other claim, its
+        own origins that do not deny it, in id order: exactly the origins of
+        ``corroborating_groups(claim_id)[0]``, found without grouping them, as
+        a rule that only counts roots or looks at sources needs.
+        """
+        related = self._related()
+        origins_of: dict[str, tuple[Attribution, ...]] = self._memo(
+            "origins", self._origins
+        )
+        denies = Stance.DENIES
+        for claim_id in claim_ids:
+            if claim_id in related:
+                yield None
+                continue
+            origins = origins_of.get(claim_id, ())
+            if len(origins) == 1:  # most claims
+                yield () if origins[0].stance is denies else origins
+            else:
+                yield tuple(origin for origin in origins if origin.stance is not denies)
+
     def _corroborating_groups(
         self, routes: Iterable[tuple[str, bool, bool]]
     ) -> tuple[tuple[OriginGroup, ...], tuple[OriginGroup, ...]]:
@@ -1171,6 +1204,42 @@ class ClaimGraph:
                     found = self._interested_in_cluster(claim_id, interest)
                 table[claim_id] = found
         return found
+
+    def _own_interest(
+        self, claim_ids: Iterable[str]
+    ) -> Iterator[tuple[tuple[Attribution, str], ...] | None]:
+        """Yield, for each claim in turn, its `interested_evidence`, or None.
+
+        For rules that walk many claims. None for a claim in a relation, to be
+        asked of `interested_evidence`; for any other claim, its evidence is
+        its own origins, in id order, each judged against its own parties
+        alone: the answer is worked out here, and not memoised, since each
+        walk asks for it once.
+        """
+        related = self._related()
+        origins_of = self.origins_of
+        spans: dict[str, tuple[int, int]] | None = None
+        for claim_id in claim_ids:
+            if claim_id in related:
+                yield None
+                continue
+            starts, outer = self._about_spans(claim_id)
+            if not starts:
+                yield ()  # about nobody
+                continue
+            if spans is None:
+                spans = self._affiliation_spans()
+            found: list[tuple[Attribution, str]] = []
+            for origin in origins_of(claim_id):
+                span = spans.get(origin.source)
+                if span is None:
+                    continue
+                # As in `interested_party`: the outermost party containing the
+                # origin's source.
+                i = bisect.bisect_right(starts, span[0]) - 1
+                if i >= 0 and span[0] <= outer[i][1]:
+                    found.append((origin, outer[i][2]))
+            yield tuple(found)
 
     def _interested_evidence(
         self, claim_id: str

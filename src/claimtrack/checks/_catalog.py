@@ -11,7 +11,7 @@ from claimtrack._bulk import collection_paused
 from claimtrack.graph import ClaimGraph
 
 from . import _judgment, _sourcing, _structure, _time
-from ._core import Catalog, Finding, Rule
+from ._core import Catalog, Finding, Rule, sharing
 
 __all__ = ["catalog_markdown", "check", "default_rules", "explain"]
 
@@ -96,7 +96,8 @@ def check(
     # Findings, and what the graph memoises for the rules, are many small
     # records that all stay alive until the end: collecting while they are
     # built would only traverse them, and the whole graph, again and again.
-    with collection_paused():
+    # Rules of one run share some of what they work out (`shared`).
+    with collection_paused(), sharing():
         # A catalog's rules are sorted by code and each rule's findings carry
         # its code, so sorting rule by rule puts the whole list in order, and
         # findings of two rules are never equal.
@@ -113,11 +114,9 @@ def _sorted_unique(findings: list[Finding]) -> list[Finding]:
     they lie in one run of equal keys, and only within such a (rare) run are
     findings compared, instead of every finding being hashed, `Ref` by `Ref`.
     """
-    keys = _orders(findings)
-    if all(map(operator.lt, keys, itertools.islice(keys, 1, None))):
-        # Most rules walk records in id order and report each record once:
-        # keys strictly increasing mean sorted already, with no two equal.
+    if _in_order(findings):
         return findings
+    keys = _orders(findings)
     unique: list[Finding] = []
     run: list[Finding] = []
     previous: tuple[object, ...] | None = None
@@ -134,6 +133,43 @@ def _sorted_unique(findings: list[Finding]) -> list[Finding]:
 
 
 _records = operator.attrgetter("records")
+_first = operator.itemgetter(0)
+_type = operator.attrgetter("type")
+_id = operator.attrgetter("id")
+
+
+def _in_order(findings: list[Finding]) -> bool:
+    """Whether one rule's findings have strictly increasing sort keys.
+
+    Then they are sorted already, with no two equal: most rules walk records
+    in id order and report each record first. A key starts with the first
+    record's (type, id), so when every finding names a first record of one
+    type, ids that increase decide; only findings whose first ids are equal
+    (a record reported twice) need their whole keys compared. The ids are
+    compared as strings in C, without building a key per finding.
+    """
+    try:
+        firsts = list(map(_first, map(_records, findings)))
+    except IndexError:  # a finding naming no record
+        firsts = []
+    if len(firsts) < len(findings) or len(set(map(_type, firsts))) > 1:
+        # Rare: compare whole keys.
+        keys = _orders(findings)
+        return all(map(operator.lt, keys, itertools.islice(keys, 1, None)))
+    ids = list(map(_id, firsts))
+    following = itertools.islice(ids, 1, None)
+    if not all(map(operator.le, ids, following)):
+        return False
+    tied = list(map(operator.eq, ids, itertools.islice(ids, 1, None)))
+    if not any(tied):
+        return True
+    firsts_of_ties = list(itertools.compress(findings, tied))
+    seconds_of_ties = list(
+        itertools.compress(itertools.islice(findings, 1, None), tied)
+    )
+    return all(map(operator.lt, _orders(firsts_of_ties), _orders(seconds_of_ties)))
+
+
 _message = operator.attrgetter("message")
 _type_and_id = operator.attrgetter("type", "id")
 _pairs = functools.partial(map, _type_and_id)

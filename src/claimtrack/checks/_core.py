@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
+import itertools
+import operator
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,6 +22,7 @@ __all__ = [
     "Catalog",
     "Finding",
     "Ref",
+    "RefsOf",
     "Rule",
     "RuleError",
     "Severity",
@@ -26,6 +31,8 @@ __all__ = [
     "make_ref",
     "ref_to",
     "rule",
+    "shared",
+    "sharing",
 ]
 
 
@@ -234,6 +241,73 @@ def ref_to(record: Record) -> Ref:
     return ref
 
 
+_code_of = operator.attrgetter("code")
+
+
+def _all_equal(values: Iterable[object], value: object) -> bool:
+    """Whether every one of *values* equals *value*, compared in C."""
+    return all(map(operator.eq, values, itertools.repeat(value)))
+
+
+class RefsOf(dict[str, Ref]):
+    """One `Ref` to each id of one record type, made the first time it is asked.
+
+    A rule that names the same records (documents, sources) in thousands of
+    findings can share their references: a `Ref` is immutable and compares
+    by value, so a shared one is as good as a fresh one, and looking up an id
+    already made is a dict lookup in C.
+    """
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, record_id: str) -> Ref:
+        ref = self[record_id] = make_ref(self.kind, record_id)
+        return ref
+
+
+# What the rules of one `check` run share, by graph and name: some values
+# (the fact claims with their support, the credited claims) serve two rules,
+# and are worth working out once, but not worth keeping with the graph once
+# the run is over. None outside a run.
+_SHARED: contextvars.ContextVar[dict[tuple[int, str], tuple[ClaimGraph, Any]] | None]
+_SHARED = contextvars.ContextVar("claimtrack_check_shared", default=None)
+
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def sharing() -> Iterator[None]:
+    """Let the rules run inside share the values they ask `shared` for."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(graph: ClaimGraph, name: str, compute: Callable[[], T]) -> T:
+    """Return ``compute()``, worked out once per graph in a `sharing` run.
+
+    Outside a run (a rule called on its own) it is worked out on every call.
+    The value must depend on the graph alone, and must not be changed by
+    those who ask for it.
+    """
+    found = _SHARED.get()
+    if found is None:
+        return compute()
+    # Keyed by the graph's identity, and holding the graph so that the
+    # identity cannot pass to another graph during the run.
+    key = (id(graph), name)
+    held = found.get(key)
+    if held is None:
+        held = found[key] = (graph, compute())
+    return held[1]
+
+
 Check = Callable[[ClaimGraph], Iterable[Finding]]
 """What a rule runs: a function from a graph to the findings in it."""
 
@@ -308,6 +382,10 @@ class Rule:
             RuleError: If the function returns a finding with another code.
         """
         found = list(self.function(graph))
+        if _all_equal(map(_code_of, found), self.code):
+            # Every finding is the rule's own, found without a Python step
+            # per finding: a rule may report a hundred thousand.
+            return found
         for finding in found:
             if finding.code != self.code:
                 msg = (

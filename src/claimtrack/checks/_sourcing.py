@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress
 from operator import attrgetter
 
 from claimtrack._disjoint import DisjointSets
@@ -19,7 +20,16 @@ from claimtrack.records import (
     Stance,
 )
 
-from ._core import Finding, Severity, builtin_finding, builtin_rule, make_ref, ref_to
+from ._core import (
+    Finding,
+    RefsOf,
+    Severity,
+    builtin_finding,
+    builtin_rule,
+    make_ref,
+    ref_to,
+    shared,
+)
 from ._names import normalise_name
 from ._words import listing, source_namer, source_words
 
@@ -52,13 +62,17 @@ def independent_origins(graph: ClaimGraph, claim_id: str) -> int:
     return len(graph.corroborating_groups(claim_id)[0])
 
 
-def credited_claims(graph: ClaimGraph) -> set[str]:
+def credited_claims(graph: ClaimGraph) -> frozenset[str]:
     """Return the ids of the claims some attribution credits to someone.
 
     One set, rather than a lookup of each claim's attributions, for rules
-    that only ask whether a claim has any.
+    that only ask whether a claim has any; shared by the rules of a run.
     """
-    return set(map(attrgetter("claim"), graph.attributions))
+    return shared(
+        graph,
+        "credited-claims",
+        lambda: frozenset(map(attrgetter("claim"), graph.attributions)),
+    )
 
 
 def _supporting(groups: tuple[OriginGroup, ...], claim_id: str) -> list[Attribution]:
@@ -98,19 +112,25 @@ spokesperson, a document) and add it as another origin if one exists.
 def anonymous_only(graph: ClaimGraph) -> Iterator[Finding]:
     """Report fact claims resting only on anonymous origins."""
     index = graph.source_index
+    anonymous = {source_id for source_id, s in index.items() if s.anonymous}
     words = source_namer(graph)
     # Claims that share their evidence (a same_as cluster) share one groups
     # value: whether all of it is anonymous is worked out once for all of them.
     verdicts: dict[int, tuple[object, bool]] = {}
-    for claim, groups in _fact_groups(graph):
-        if not groups:
-            continue
-        if len(groups) == 1 and len(groups[0].origins) == 1:
-            # Most claims: one origin, checked faster than looked up.
-            source = index.get(groups[0].origins[0].source)
-            if source is None or not source.anonymous:
+    for claim, support in _fact_support(graph):
+        if support is not None:
+            # A claim in no relation: its own origins are all its support,
+            # and only a claim they leave anonymous needs its groups.
+            if len(support) == 1:  # most claims
+                if support[0].source not in anonymous:
+                    continue
+            elif not support or not all(o.source in anonymous for o in support):
                 continue
+            groups = next(graph._supporting_groups([claim.id]))  # noqa: SLF001
         else:
+            groups = graph.corroborating_groups(claim.id)[0]
+            if not groups:
+                continue
             verdict = verdicts.get(id(groups))
             if verdict is None:
                 verdict = verdicts[id(groups)] = (groups, _all_anonymous(index, groups))
@@ -135,16 +155,25 @@ def anonymous_only(graph: ClaimGraph) -> Iterator[Finding]:
 _id = attrgetter("id")
 
 
-def _fact_groups(graph: ClaimGraph) -> Iterator[tuple[Claim, tuple[OriginGroup, ...]]]:
-    """Yield each fact claim with the origin groups that support it, in order.
+def _fact_support(
+    graph: ClaimGraph,
+) -> Iterator[tuple[Claim, tuple[Attribution, ...] | None]]:
+    """Yield each fact claim with its own supporting origins, in order.
 
-    The groups are ``graph.corroborating_groups(claim.id)[0]``, worked out in
-    one walk over the claims instead of one lookup each.
+    The origins are those of ``graph.corroborating_groups(claim.id)[0]`` for
+    a claim in no relation, most of them, worked out in one walk over the
+    claims without grouping them; None for a claim in a relation, whose
+    groups the rules ask for.
     """
-    fact = ClaimKind.FACT
-    facts = [claim for claim in graph.claims if claim.kind is fact]
-    groups = graph._supporting_groups(map(_id, facts))  # noqa: SLF001
-    return zip(facts, groups, strict=True)
+
+    def compute() -> list[tuple[Claim, tuple[Attribution, ...] | None]]:
+        fact = ClaimKind.FACT
+        facts = [claim for claim in graph.claims if claim.kind is fact]
+        support = graph._own_support(map(_id, facts))  # noqa: SLF001
+        return list(zip(facts, support, strict=True))
+
+    # CT301 and CT302 both walk the fact claims' support.
+    return iter(shared(graph, "fact-support", compute))
 
 
 def _all_anonymous(
@@ -194,18 +223,43 @@ independent sources were given one affiliation, correct it.
 def single_origin(graph: ClaimGraph) -> Iterator[Finding]:
     """Report fact claims with exactly one independent origin group."""
     words = source_namer(graph)
-    for claim, groups in _fact_groups(graph):
-        if len(groups) != 1:
-            continue
-        root = groups[0].root
+    source_refs = RefsOf("source")
+    root_of = graph.affiliation_root
+    for claim, support in _fact_support(graph):
+        if support is None:
+            groups = graph.corroborating_groups(claim.id)[0]
+            if len(groups) != 1:
+                continue
+            root = groups[0].root
+        elif len(support) == 1:  # most claims
+            root = root_of(support[0].source)
+        else:
+            # Support from one root is one group, whatever its size.
+            roots = {root_of(origin.source) for origin in support}
+            if len(roots) != 1:
+                continue
+            root = roots.pop()
         yield builtin_finding(
             single_origin,
             f"claim {claim.id!r} rests on a single independent origin: "
             f"{words(root)} and those who answer to it",
-            records=(ref_to(claim), make_ref("source", root)),
+            records=(ref_to(claim), source_refs[root]),
             hint="Look for an origin that does not answer to the same party, "
             "and check that the sources' affiliations are right.",
         )
+
+
+def _relayed_apart(graph: ClaimGraph) -> Iterator[Claim]:
+    """Yield the claims with at least two chains (`ClaimGraph.leaves_of`), in order.
+
+    Each chain starts in one document: with fewer than two there cannot be
+    two publishers, and most claims are ruled out here, by a walk over the
+    claims' chains rather than a lookup of each claim's.
+    """
+    chains = graph._leaves_table()  # noqa: SLF001
+    several = {claim_id for claim_id, found in chains.items() if len(found) > 1}
+    claims = graph.claims
+    return compress(claims, map(several.__contains__, map(_id, claims)))
 
 
 def _supporting_publishers(
@@ -261,14 +315,10 @@ as support.
 )
 def circular_reporting(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims spread by several publishers from one origin group."""
-    for claim in graph.claims:
+    for claim in _relayed_apart(graph):
         if claim.kind is ClaimKind.OPINION:
             continue
         leaves = graph.leaves_of(claim.id)
-        # Each chain starts in one document: with fewer than two chains there
-        # cannot be two publishers, and most claims are ruled out here.
-        if len(leaves) < 2:
-            continue
         roots = graph.supporting_roots(claim.id)
         if len(roots) != 1:
             continue
@@ -355,10 +405,14 @@ correct it.
 def interested_origin(graph: ClaimGraph) -> Iterator[Finding]:
     """Report claims with an origin that speaks for a party they are about."""
     candidates = _may_be_interested(graph)
-    for claim in graph.claims:
-        if claim.kind is ClaimKind.OPINION or claim.id not in candidates:
-            continue
-        pairs = graph.interested_evidence(claim.id)
+    claims = [
+        claim
+        for claim in graph.claims
+        if claim.id in candidates and claim.kind is not ClaimKind.OPINION
+    ]
+    interest = graph._own_interest(map(_id, claims))  # noqa: SLF001
+    for claim, own in zip(claims, interest, strict=True):
+        pairs = graph.interested_evidence(claim.id) if own is None else own
         if not pairs:
             continue
         parties: dict[str, dict[str, None]] = {}

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import chain
 from operator import attrgetter
 
 import attrs
 
 from claimtrack.graph import ClaimGraph
-from claimtrack.records import Record
+from claimtrack.records import Document, Record
 
-from ._core import Finding, builtin_finding, builtin_rule, make_ref, ref_to
-from ._words import listing, source_namer
+from ._core import Finding, RefsOf, builtin_finding, builtin_rule, make_ref, ref_to
+from ._sourcing import credited_claims
+from ._words import Memo, listing, source_namer
 
 __all__ = [
     "ambiguous_id",
@@ -44,6 +46,9 @@ _LINKS: tuple[tuple[str, str, str, bool], ...] = (
 )
 
 
+_CREDITED = ("attributions", "claim")
+
+
 def _indexes(graph: ClaimGraph) -> dict[str, Mapping[str, Record]]:
     """Return the graph's records by id for each record type, in the graph's order."""
     return {
@@ -62,16 +67,19 @@ def _dangling(
     index: Mapping[str, Record],
     *,
     many: bool,
+    named: AbstractSet[str] | None = None,
 ) -> Iterator[tuple[Record, str]]:
     """Yield (record, id) for each id *field* of *records* names that *index* lacks.
 
     Nearly every id resolves, so all of a field's ids are first looked up at
     once, without a Python loop; records are visited one by one only when some
-    id dangles.
+    id dangles. *named*, when given, is the set of those ids, None left out.
     """
-    values = map(attrgetter(field), records)
-    named = set(chain.from_iterable(values) if many else values)
-    named.discard(None)
+    if named is None:
+        values = map(attrgetter(field), records)
+        found = set(chain.from_iterable(values) if many else values)
+        found.discard(None)
+        named = found
     if all(map(index.__contains__, named)):
         return
     for record in records:
@@ -110,7 +118,10 @@ def dangling_reference(graph: ClaimGraph) -> Iterator[Finding]:
     indexes = _indexes(graph)
     for table, field, kind, many in _LINKS:
         records = getattr(graph, table)
-        for record, target in _dangling(records, field, indexes[kind], many=many):
+        # The claims attributions name are a set the rules of a run share.
+        named = credited_claims(graph) if (table, field) == _CREDITED else None
+        dangling = _dangling(records, field, indexes[kind], many=many, named=named)
+        for record, target in dangling:
             yield builtin_finding(
                 dangling_reference,
                 f"{record.TYPE} {record.id!r} names {kind} {target!r} as its "
@@ -331,6 +342,23 @@ def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
     attributions = graph.attribution_index
     documents = graph.document_index
     words = source_namer(graph)
+    # Findings name the same few thousand documents and publishers again and
+    # again: what they say of each is worked out once.
+    document_refs = RefsOf("document")
+    source_refs = RefsOf("source")
+    published = Memo(
+        lambda document_id: (
+            f"from document {document_id!r}, published by "
+            f"{words(_publisher(documents, document_id))}, but credits "
+        )
+    )
+    hints = Memo(
+        lambda document_id: (
+            "Credit the relay to "
+            f"{_publisher(documents, document_id)!r}, the publisher of "
+            f"{document_id!r}, or check that it relays the right hop."
+        )
+    )
     for attribution in graph.attributions:
         if attribution.via is None:
             continue
@@ -345,14 +373,17 @@ def relay_not_by_publisher(graph: ClaimGraph) -> Iterator[Finding]:
         yield builtin_finding(
             relay_not_by_publisher,
             f"attribution {attribution.id!r} relays attribution {upstream.id!r} "
-            f"from document {document.id!r}, published by "
-            f"{words(document.publisher)}, but credits {words(attribution.source)}",
+            f"{published[document.id]}{words(attribution.source)}",
             records=(
                 ref_to(attribution),
                 ref_to(upstream),
-                ref_to(document),
-                make_ref("source", document.publisher),
+                document_refs[document.id],
+                source_refs[document.publisher],
             ),
-            hint=f"Credit the relay to {document.publisher!r}, the publisher of "
-            f"{document.id!r}, or check that it relays the right hop.",
+            hint=hints[document.id],
         )
+
+
+def _publisher(documents: Mapping[str, Document], document_id: str) -> str:
+    """Return the publisher of a document that has one."""
+    return documents[document_id].publisher or ""

@@ -16,7 +16,8 @@ from claimtrack.dates import FuzzyDate
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import ClaimKind, Document, Record
 
-from ._core import Finding, builtin_finding, builtin_rule, ref_to
+from ._core import Finding, RefsOf, builtin_finding, builtin_rule, ref_to
+from ._words import Memo
 
 __all__ = [
     "event_after_report",
@@ -61,6 +62,21 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
     """Report relays dated before their upstream, and statements after their report."""
     documents = graph.document_index
     attributions = graph.attribution_index
+    # Findings name the same few thousand documents again and again.
+    document_refs = RefsOf("document")
+    reporting = _reporting_words(graph)
+    relaying = Memo(
+        lambda document_id: (
+            f"in document {document_id!r} "
+            f"(published {documents[document_id].published})"
+        )
+    )
+    relayed = Memo(
+        lambda document_id: (
+            f"relays document {document_id!r}, published later, "
+            f"on {documents[document_id].published}"
+        )
+    )
     for attribution in graph.attributions:
         document = documents.get(attribution.document)
         if document is None or document.published is None:
@@ -71,9 +87,8 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
             yield builtin_finding(
                 relayed_before_published,
                 f"attribution {attribution.id!r} was said on {attribution.said}, "
-                f"after document {document.id!r} that reports it was published "
-                f"on {document.published}",
-                records=(ref_to(attribution), ref_to(document)),
+                f"after {reporting[document.id]}",
+                records=(ref_to(attribution), document_refs[document.id]),
                 hint="Check the statement's date and the document's publication date.",
             )
         if attribution.via is None:
@@ -87,19 +102,32 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
         if document.published.certainly_before(source_document.published):
             yield builtin_finding(
                 relayed_before_published,
-                f"attribution {attribution.id!r} in document {document.id!r} "
-                f"(published {document.published}) relays document "
-                f"{source_document.id!r}, published later, on "
-                f"{source_document.published}",
+                f"attribution {attribution.id!r} {relaying[document.id]} "
+                f"{relayed[source_document.id]}",
                 records=(
                     ref_to(attribution),
-                    ref_to(document),
+                    document_refs[document.id],
                     ref_to(upstream),
-                    ref_to(source_document),
+                    document_refs[source_document.id],
                 ),
                 hint="Check both publication dates, and that the relay names the "
                 "hop it really reports.",
             )
+
+
+def _reporting_words(graph: ClaimGraph) -> Memo:
+    """Return, by document id, ``document 'id' that reports it was published on date``.
+
+    For documents that are in the graph and dated: the words of CT201 and
+    CT202 findings, worked out once per document.
+    """
+    documents = graph.document_index
+    return Memo(
+        lambda document_id: (
+            f"document {document_id!r} that reports it was "
+            f"published on {documents[document_id].published}"
+        )
+    )
 
 
 @builtin_rule(
@@ -131,17 +159,25 @@ def event_after_report(graph: ClaimGraph) -> Iterator[Finding]:
         if claim.event_date is not None and claim.kind is not ClaimKind.PREDICTION
     ]
     reports = _reporting_documents(graph, {claim.id for claim, _ in past})
+    document_refs = RefsOf("document")
+    reporting = _reporting_words(graph)
     for claim, event_date in past:
-        for document in reports.get(claim.id, ()):
+        found = reports.get(claim.id)
+        if found is None:
+            continue
+        if len(found) > 1:
+            # In id order, as `check` sorts a claim's findings: then they are
+            # found in order, and not sorted again.
+            found.sort(key=_id)
+        for document in found:
             published = document.published
             if published is None or not published.certainly_before(event_date):
                 continue
             yield builtin_finding(
                 event_after_report,
                 f"claim {claim.id!r} dates its event {event_date}, after "
-                f"document {document.id!r} that reports it was published on "
-                f"{published}",
-                records=(ref_to(claim), ref_to(document)),
+                f"{reporting[document.id]}",
+                records=(ref_to(claim), document_refs[document.id]),
                 hint="Correct the event date, or mark the claim as a prediction "
                 "if it announces something yet to happen.",
             )
@@ -178,6 +214,7 @@ _DATES: tuple[tuple[str, str, str], ...] = (
     ("assessments", "date", "date"),
 )
 
+_id = attrgetter("id")
 _is_none = partial(is_, None)
 _is_not_none = partial(is_not, None)
 _weekday = attrgetter("weekday")

@@ -24,7 +24,6 @@ from claimtrack.checks import (
     Finding,
     Ref,
     RuleError,
-    Severity,
     check,
     default_rules,
     rule,
@@ -36,6 +35,7 @@ from claimtrack.checks._words import Memo, listing, source_words
 from claimtrack.graph import GraphBuilder, OriginGroup
 from claimtrack.records import Attribution, Stance
 from claimtrack.testing import graphs
+from test_checks_fast import by_key, findings
 
 RULES = default_rules()
 RECORD_TYPES = ["source", "document", "claim", "attribution", "relation", "assessment"]
@@ -77,30 +77,6 @@ def claim_ids(graph: ClaimGraph) -> list[str]:
 
 
 # --- sorting findings -----------------------------------------------------------
-
-
-def refs() -> st.SearchStrategy[Ref]:
-    """Return a strategy for references, from a small pool so that some repeat."""
-    return st.builds(
-        Ref, type=st.sampled_from(RECORD_TYPES), id=st.sampled_from(["a", "b", "c"])
-    )
-
-
-def findings() -> st.SearchStrategy[Finding]:
-    """Return a strategy for findings of one rule, with ties and exact repeats."""
-    return st.builds(
-        Finding,
-        code=st.just("CT999"),
-        severity=st.sampled_from(Severity),
-        message=st.sampled_from(["m", "n"]),
-        records=st.lists(refs(), max_size=3).map(tuple),
-        hint=st.sampled_from(["", "h"]),
-    )
-
-
-def by_key(finding: Finding) -> tuple[object, ...]:
-    """Return what findings sort by."""
-    return finding.sort_key
 
 
 @given(st.lists(findings(), max_size=30))

@@ -306,3 +306,96 @@ def test_a_shared_attribution_id_is_explained_without_a_relation() -> None:
     (chain,) = results["d"].groups[0].chains
     assert "evidence about related claim c" == chain.relation
     assert repr(results["c"].opinion) == repr(results["d"].opinion)
+
+
+@given(_any_graph())
+def test_the_leaf_table_holds_the_graphs_leaves(graph: ClaimGraph) -> None:
+    """`_leaves_of` gives every claim the ids `leaves_of` gives, each once.
+
+    Each leaf is the record its id looks up, where the chain starts; when two
+    records share an id, a claim still has one chain from it.
+    """
+    calculus = _Calculus(graph, Policy())
+    index = graph.attribution_index
+    claims = {attribution.claim for attribution in graph.attributions}
+    for claim_id in {*claims, "c-nowhere"}:
+        expected = list(dict.fromkeys(leaf.id for leaf in graph.leaves_of(claim_id)))
+        leaves = calculus._leaves_of(claim_id)
+        assert expected == [leaf.id for leaf in leaves]
+        assert all(leaf is index[leaf.id] for leaf in leaves)
+    first, more = calculus._leaf_table()
+    assert set(first) <= claims
+    assert set(more) <= set(first)
+
+
+@given(_any_graph(), _policies())
+def test_a_first_hand_hop_is_read_from_its_document_and_mode(
+    graph: ClaimGraph, policy: Policy
+) -> None:
+    """`_record` keeps a first-hand hop's recorder and its `hop_trust` belief."""
+    calculus = _Calculus(graph, policy)
+    for attribution in graph.attribution_index.values():
+        recorder, belief = calculus._record(attribution)
+        document = graph.document(attribution.document)
+        assert recorder == (None if document is None else document.publisher)
+        if attribution.via is None and recorder != attribution.source:
+            expected = calculus.hop_trust(attribution).belief
+            assert repr(expected) == repr(belief)
+
+
+@st.composite
+def _signed(draw: st.DrawFn) -> Opinion:
+    """Return an opinion from a few masses: dogmatic, vacuous, -0.0 included."""
+    belief = draw(st.sampled_from([0.0, -0.0, 0.25, 0.5, 1.0]))
+    disbelief = draw(st.sampled_from([0.0, 0.25, 0.5]))
+    if belief + disbelief > 1.0:
+        disbelief = 0.0
+    uncertainty = 1.0 - belief - disbelief
+    return Opinion.of(
+        belief, disbelief, uncertainty, draw(st.sampled_from([0.0, 0.5, 1.0]))
+    )
+
+
+_SIGNED = _signed()
+"""Opinions from a few masses, dogmatic and vacuous ones and -0.0 included."""
+
+
+@given(st.data(), st.lists(_SIGNED | st.sampled_from([_NEGATIVE_ZERO]), max_size=5))
+def test_a_verdict_is_the_fusion_of_its_opinions_in_any_order(
+    data: st.DataObject, opinions: list[Opinion]
+) -> None:
+    """`_verdict` keys fusions by the set of opinions: any order, the same bits.
+
+    A verdict computed for one order is given for every other; each must be
+    what fusing that order gives, floats and zero signs exactly.
+    """
+    calculus = _Calculus(ClaimGraph.of([]), Policy())
+    calculus._verdict(opinions)
+    shuffled = data.draw(st.permutations(opinions))
+    opinion, probability, _ = calculus._verdict(shuffled)
+    fresh = _Calculus(ClaimGraph.of([]), Policy())._verdict(shuffled)
+    assert repr((fresh[0], fresh[1])) == repr((opinion, probability))
+    if shuffled:
+        fused = cumulative_fusion(shuffled)
+        expected = Opinion.of(
+            fused.belief, fused.disbelief, fused.uncertainty, Policy().base_rate
+        )
+        assert repr(expected) == repr(opinion)
+
+
+def test_a_leaf_held_twice_by_one_claim_starts_one_chain() -> None:
+    """Two records of one claim share an id: the claim has one leaf, the first."""
+    b = GraphBuilder()
+    b.source("wire", "The Wire", reliability="A")
+    b.source("minister", "The Minister", reliability="B")
+    b.document("bulletin", publisher="wire")
+    b.claim("c", "C.", language="en")
+    said = b.attribute("c", source="minister", document="bulletin", id="said")
+    graph = ClaimGraph.of([*b.build(), attrs.evolve(said, source="wire")])
+    assert 2 == len(graph.leaves_of("c"))
+    calculus = _Calculus(graph, Policy())
+    (leaf,) = calculus._leaves_of("c")
+    assert leaf is graph.attribution_index["said"]
+    result = assess(graph)["c"]
+    assert 1 == result.supporting
+    assert 1 == len(result.groups[0].chains)

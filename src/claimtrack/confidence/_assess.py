@@ -272,6 +272,7 @@ def assess(graph: ClaimGraph, policy: Policy | None = None) -> Assessments:
 
 
 _claim_of = operator.attrgetter("claim")
+_via_of = operator.attrgetter("via")
 
 
 def _claim_ids(graph: ClaimGraph) -> list[str]:
@@ -280,7 +281,10 @@ def _claim_ids(graph: ClaimGraph) -> list[str]:
     others = set(map(_claim_of, graph.attributions))
     others.update(map(_claim_of, graph.assessments))
     others.difference_update(known)
-    # The index is in id order already, which makes the sort a single scan.
+    if not others:
+        # As most graphs: the index is in id order already, as the graph
+        # keeps its records.
+        return list(known)
     return sorted([*known, *others])
 
 
@@ -382,6 +386,10 @@ _Evidence = tuple[dict[str, list[_Piece]], list[_Link]]
 
 _Verdict = tuple[Opinion, float, Likelihood]
 """A claim's fused opinion, its projected probability and its ICD 203 term."""
+
+
+_Leaves = tuple[dict[str, "Attribution"], dict[str, list["Attribution"]]]
+"""Every claim's leaves (`ClaimGraph.leaves_of`): its first, then any others."""
 
 
 class _Deferred:
@@ -487,6 +495,9 @@ class _Calculus:
         self._origin_numbers: tuple[dict[str, Opinion], dict[str, Opinion]] = ({}, {})
         # Whether some chain has proved long: see `_walk`.
         self._long = False
+        # Every claim's leaves, worked out here while assessing (`_leaf_table`).
+        self._leaves: _Leaves | None = None
+        self._recorded = _by_mode()
         # The explanations' parts, filled as explanations are read.
         self._chains: dict[tuple[str, bool], Chain] = {}
         self._hops: dict[str, Hop] = {}
@@ -515,6 +526,8 @@ class _Calculus:
         self._singles = {}
         self._trust_numbers = {}
         self._origin_numbers = ({}, {})
+        self._leaves = None
+        self._recorded = _by_mode()
 
     # --- names --------------------------------------------------------------
 
@@ -730,6 +743,15 @@ class _Calculus:
         graph = self.graph
         if self._long and graph.origin(leaf.id) is None:
             return None
+        if leaf.via is None:
+            # Most chains are one first-hand hop: what the loop below gives
+            # for it, from a table (`_recorded`), carried from 1.0 exactly.
+            recorder, belief = self._recorded[id(leaf.mode)].get(
+                leaf.document
+            ) or self._record(leaf)
+            if recorder == leaf.source:
+                return leaf, _CERTAIN.belief  # the speaker's own words
+            return leaf, belief
         index = self.attributions
         documents = self.documents
         trusts = self._trust_numbers
@@ -780,6 +802,23 @@ class _Calculus:
                 self._long = True
                 if graph.origin(leaf.id) is None:
                     return None
+
+    def _record(self, leaf: Attribution) -> tuple[str | None, float]:
+        """Return who records a first-hand hop, and the belief its trust carries.
+
+        That is the document's publisher, and the belief of the trust the
+        hop passes on (`hop_trust`) unless the publisher is its source: it
+        depends on the document and the mode only, so each pair is kept in
+        `_recorded` (`_by_mode`).
+        """
+        document = self.documents.get(leaf.document)
+        recorder = None if document is None else document.publisher
+        base = self.policy.unassessed if recorder is None else self.trust(recorder)
+        found = self._recorded[id(leaf.mode)][leaf.document] = (
+            recorder,
+            self._hop_trust(base, None, leaf.mode).belief,
+        )
+        return found
 
     def _explained_link(self, leaf_id: str, *, interested: bool = False) -> _Link:
         """Return the numbers of a chain as `link` does, read off its `Chain`.
@@ -959,8 +998,7 @@ class _Calculus:
         graph = self.graph
         related = _related_claims(graph)
         assessed = set(map(_claim_of, graph.assessments))
-        leaves_of = graph.leaves_of
-        index = self.attributions
+        first, more = self._leaf_table()
         reached = self._reached
         singles = self._singles
         deferred = self.deferred
@@ -972,15 +1010,16 @@ class _Calculus:
             if claim_id in related:
                 results[claim_id] = self.confidence(claim_id)
                 continue
-            leaves = leaves_of(claim_id)
-            if len(leaves) > 1:
-                tally = self._tally(leaves)
+            leaf = first.get(claim_id)
+            if claim_id in more:
+                assert leaf is not None
+                tally = self._tally((leaf, *more[claim_id]))
                 if tally is None:
                     results[claim_id] = self.confidence(claim_id)
                     continue
                 verdict, counts = tally
             else:
-                found = reached(index[leaves[0].id]) if leaves else None
+                found = None if leaf is None else reached(leaf)
                 if found is None:
                     verdict, counts = nothing, _NONE
                 else:
@@ -1000,6 +1039,51 @@ class _Calculus:
                 deferred,
             )
         return results
+
+    def _leaf_table(self) -> _Leaves:
+        """Return every claim's leaves, as `ClaimGraph.leaves_of` gives their ids.
+
+        Each leaf is the record its id looks up, which the chain starts from:
+        another than the leaf's own record only when two records share an id,
+        and then kept once for each claim, as one chain.
+        Worked out in one pass over the attributions: the graph's own table
+        comes with every claim's origins, which the numbers never need. Most
+        claims have one leaf, kept alone: a tuple for each would cost more.
+        """
+        found = self._leaves
+        if found is None:
+            attributions = self.graph.attributions
+            index = self.attributions
+            shared = len(index) != len(attributions)  # some id held twice
+            # An attribution id is never None, so None among these is harmless.
+            relayed = set(map(_via_of, attributions))
+            first: dict[str, Attribution] = {}
+            more: dict[str, list[Attribution]] = {}
+            for attribution in attributions:
+                leaf_id = attribution.id
+                if leaf_id in relayed:
+                    continue
+                claim_id = attribution.claim
+                leaf = index[leaf_id] if shared else attribution
+                if claim_id not in first:
+                    first[claim_id] = leaf
+                elif shared and _held(leaf, first[claim_id], more.get(claim_id)):
+                    continue  # one chain, however many records hold its id
+                elif claim_id in more:
+                    more[claim_id].append(leaf)
+                else:
+                    more[claim_id] = [leaf]
+            found = self._leaves = (first, more)
+        return found
+
+    def _leaves_of(self, claim_id: str) -> tuple[Attribution, ...]:
+        """Return the claim's leaves, as `_leaf_table` keeps them."""
+        first, more = self._leaf_table()
+        leaf = first.get(claim_id)
+        if leaf is None:
+            return ()
+        others = more.get(claim_id)
+        return (leaf,) if others is None else (leaf, *others)
 
     def _reached(self, leaf: Attribution) -> tuple[Attribution, Opinion] | None:
         """Return the origin of the chain from *leaf*, and the chain's own opinion.
@@ -1038,19 +1122,14 @@ class _Calculus:
         For a claim in no relation, whose own chains are all it counts. Each
         group of one chain is that chain's opinion (`_fuse`), so when every
         chain's origin has an affiliation root of its own, no group needs
-        fusing; None when some group has several chains.
+        fusing; None when some group has several chains. The leaves are as
+        `_leaf_table` keeps them: each chain's start, once.
         """
-        index = self.attributions
         root_of = self.graph.affiliation_root
         denies = Stance.DENIES
         chains: dict[str, tuple[Opinion, bool]] = {}
-        seen: set[str] = set()
-        for start in leaves:
-            leaf_id = start.id
-            if leaf_id in seen:
-                continue
-            seen.add(leaf_id)
-            found = self._reached(index[leaf_id])
+        for leaf in leaves:
+            found = self._reached(leaf)
             if found is None:
                 continue
             origin, own = found
@@ -1099,9 +1178,11 @@ class _Calculus:
         Most groups are one chain, whose opinion is shared with many other
         chains (`_own`), so most combinations recur: each is fused once. They
         are keyed by identity, holding the opinions so that no id is reused:
-        equal opinions may still differ in a zero's sign.
+        equal opinions may still differ in a zero's sign. Cumulative fusion
+        gives the same bits in any order (its sums are exactly rounded), so
+        the key is a set's: the same opinions from other roots are one key.
         """
-        key = tuple(map(id, opinions))
+        key = tuple(sorted(map(id, opinions)))
         held = self._verdicts.get(key)
         if held is not None:
             return held[1]
@@ -1156,7 +1237,7 @@ class _Calculus:
         root_of = graph.affiliation_root
         # A relay loop's head starts a chain that reaches no origin: only the
         # words count it (`_starts`).
-        starts = graph.leaves_of
+        starts = self._leaves_of
         if explaining:
             link = self._explained_link
             starts = self._starts
@@ -1595,6 +1676,23 @@ def _supports(pieces: list[_Piece]) -> bool:
 def _contradicts(pieces: list[_Piece]) -> bool:
     """Whether any of a group's chains counts against the claim."""
     return any(piece.against for piece in pieces)
+
+
+def _held(
+    leaf: Attribution, first: Attribution, more: list[Attribution] | None
+) -> bool:
+    """Whether a claim's leaves, *first* and *more*, hold *leaf* already."""
+    return leaf is first or (more is not None and any(x is leaf for x in more))
+
+
+def _by_mode() -> dict[int, dict[str, tuple[str | None, float]]]:
+    """Return an empty table of first-hand hops' numbers (`_Calculus._record`).
+
+    By the identity of the hop's mode (hashing an enum member by value calls
+    Python code), then by document: two lookups by one key each cost less
+    than one by a pair, whose hash is worked out again on every lookup.
+    """
+    return {id(mode): {} for mode in Mode}
 
 
 def _count(number: int, noun: str) -> str:

@@ -29,13 +29,13 @@ from claimtrack.checks import (
     rule,
 )
 from claimtrack.checks._catalog import _in_order, _orders, _sorted_unique
-from claimtrack.checks._core import RefsOf, shared, sharing
+from claimtrack.checks._core import Memo, RefsOf, shared, sharing
 from claimtrack.checks._sourcing import _relayed_apart
-from claimtrack.checks._words import Memo, listing, source_words
+from claimtrack.checks._words import listing, source_words
 from claimtrack.graph import GraphBuilder, OriginGroup
 from claimtrack.records import Attribution, Stance
-from claimtrack.testing import graphs
 from test_checks_fast import by_key, findings
+from test_graph_caches import broken_or_merged_graphs
 
 RULES = default_rules()
 RECORD_TYPES = ["source", "document", "claim", "attribution", "relation", "assessment"]
@@ -49,12 +49,7 @@ def tangled_graphs(draw: st.DrawFn) -> ClaimGraph:
     copies of some attributions with another stance give a claim origins
     that agree and origins that deny.
     """
-    graph = draw(
-        graphs(consistent=False)
-        | st.tuples(graphs(consistent=False), graphs(consistent=False)).map(
-            lambda pair: pair[0].merge(pair[1])
-        )
-    )
+    graph = draw(broken_or_merged_graphs())
     attributions = list(graph.attributions)
     if not attributions:
         return graph

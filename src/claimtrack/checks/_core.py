@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import enum
+import functools
 import itertools
 import operator
 import re
@@ -21,6 +22,7 @@ from claimtrack.records import Record
 __all__ = [
     "Catalog",
     "Finding",
+    "Memo",
     "Ref",
     "RefsOf",
     "Rule",
@@ -249,24 +251,39 @@ def _all_equal(values: Iterable[object], value: object) -> bool:
     return all(map(operator.eq, values, itertools.repeat(value)))
 
 
-class RefsOf(dict[str, Ref]):
-    """One `Ref` to each id of one record type, made the first time it is asked.
+T = TypeVar("T")
 
-    A rule that names the same records (documents, sources) in thousands of
-    findings can share their references: a `Ref` is immutable and compares
-    by value, so a shared one is as good as a fresh one, and looking up an id
-    already made is a dict lookup in C.
+
+class Memo(dict[str, T]):
+    """Values by id, each worked out by *compute* the first time it is asked.
+
+    Rules name the same few records (sources, documents) in thousands of
+    findings: their words and references are worked out once, and looking up
+    an id already done is a dict lookup in C, with no Python call.
     """
 
-    __slots__ = ("kind",)
+    __slots__ = ("_compute",)
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> T:
+        found = self[key] = self._compute(key)
+        return found
+
+
+class RefsOf(Memo[Ref]):
+    """One `Ref` to each id of one record type, made the first time it is asked.
+
+    A `Ref` is immutable and compares by value, so a shared one is as good as
+    a fresh one.
+    """
+
+    __slots__ = ()
 
     def __init__(self, kind: str) -> None:
-        super().__init__()
-        self.kind = kind
-
-    def __missing__(self, record_id: str) -> Ref:
-        ref = self[record_id] = make_ref(self.kind, record_id)
-        return ref
+        super().__init__(functools.partial(make_ref, kind))
 
 
 # What the rules of one `check` run share, by graph and name: some values
@@ -275,8 +292,6 @@ class RefsOf(dict[str, Ref]):
 # the run is over. None outside a run.
 _SHARED: contextvars.ContextVar[dict[tuple[int, str], tuple[ClaimGraph, Any]] | None]
 _SHARED = contextvars.ContextVar("claimtrack_check_shared", default=None)
-
-T = TypeVar("T")
 
 
 @contextlib.contextmanager

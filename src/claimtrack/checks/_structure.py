@@ -12,9 +12,17 @@ import attrs
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import Document, Record
 
-from ._core import Finding, RefsOf, builtin_finding, builtin_rule, make_ref, ref_to
+from ._core import (
+    Finding,
+    Memo,
+    RefsOf,
+    builtin_finding,
+    builtin_rule,
+    make_ref,
+    ref_to,
+)
 from ._sourcing import credited_claims
-from ._words import Memo, listing, source_namer
+from ._words import listing, source_namer
 
 __all__ = [
     "ambiguous_id",

@@ -16,8 +16,7 @@ from claimtrack.dates import FuzzyDate
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import ClaimKind, Document, Record
 
-from ._core import Finding, RefsOf, builtin_finding, builtin_rule, ref_to
-from ._words import Memo
+from ._core import Finding, Memo, RefsOf, builtin_finding, builtin_rule, ref_to
 
 __all__ = [
     "event_after_report",
@@ -115,7 +114,7 @@ def relayed_before_published(graph: ClaimGraph) -> Iterator[Finding]:
             )
 
 
-def _reporting_words(graph: ClaimGraph) -> Memo:
+def _reporting_words(graph: ClaimGraph) -> Memo[str]:
     """Return, by document id, ``document 'id' that reports it was published on date``.
 
     For documents that are in the graph and dated: the words of CT201 and

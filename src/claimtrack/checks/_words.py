@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 
 from claimtrack.graph import ClaimGraph
 
-__all__ = ["Memo", "listing", "source_namer", "source_words"]
+from ._core import Memo
+
+__all__ = ["listing", "source_namer", "source_words"]
 
 
 def __dir__() -> list[str]:
@@ -36,25 +38,6 @@ def source_words(graph: ClaimGraph, source_id: str) -> str:
     if not who or not who.strip() or who == source_id:
         return repr(source_id)
     return f"{source_id!r} ({_short(who)})"
-
-
-class Memo(dict[str, str]):
-    """Words for ids, each worked out by *describe* the first time it is asked.
-
-    Rules name the same few records (sources, documents) in thousands of
-    findings. Looking up an id already described is a dict lookup in C, with
-    no Python call.
-    """
-
-    __slots__ = ("_describe",)
-
-    def __init__(self, describe: Callable[[str], str]) -> None:
-        super().__init__()
-        self._describe = describe
-
-    def __missing__(self, key: str) -> str:
-        found = self[key] = self._describe(key)
-        return found
 
 
 def source_namer(graph: ClaimGraph) -> Callable[[str], str]:

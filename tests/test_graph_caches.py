@@ -20,6 +20,16 @@ from claimtrack.records import Attribution, Document, Record, Stance
 from claimtrack.testing import graphs
 
 
+def broken_or_merged_graphs() -> st.SearchStrategy[ClaimGraph]:
+    """Return a strategy for broken graphs, or two of them merged.
+
+    Merging two graphs drawn apart gives conflicting records under one id.
+    """
+    return graphs(consistent=False) | st.tuples(
+        graphs(consistent=False), graphs(consistent=False)
+    ).map(lambda pair: pair[0].merge(pair[1]))
+
+
 @st.composite
 def _broken_graphs(draw: st.DrawFn) -> ClaimGraph:
     """Draw a graph with broken references, loops and conflicting records.
@@ -28,12 +38,7 @@ def _broken_graphs(draw: st.DrawFn) -> ClaimGraph:
     another claim, so that an id's chain is not the chain of every record
     holding it.
     """
-    graph = draw(
-        graphs(consistent=False)
-        | st.tuples(graphs(consistent=False), graphs(consistent=False)).map(
-            lambda pair: pair[0].merge(pair[1])
-        )
-    )
+    graph = draw(broken_or_merged_graphs())
     attributions = list(graph.attributions)
     if not attributions:
         return graph

@@ -24,7 +24,14 @@ from hypothesis import strategies as st
 from claimtrack import _builders, serialize
 from claimtrack.errors import LoadError, Problem
 from claimtrack.graph import ClaimGraph
-from claimtrack.records import _ID_RE, RECORD_TYPES, Claim
+from claimtrack.records import (
+    _ID_RE,
+    RECORD_TYPES,
+    Attribution,
+    Claim,
+    Document,
+    Source,
+)
 from claimtrack.serialize import dumps, loads, unstructure
 from claimtrack.testing import graphs
 
@@ -349,3 +356,46 @@ def test_canonical_files_are_cut_into_their_groups() -> None:
     assert serialize._canonical_parts(newer) is None
     with pytest.raises(LoadError, match="format version 10 is newer"):
         loads(newer)
+
+
+def _group_texts(text: bytes) -> tuple[bytes, list[bytes]]:
+    """Split a canonical file into its head and the text of each group's entry."""
+    head, _, body = text[: -len(b"\n}")].partition(b',\n  "')
+    return head, [b'  "' + entry for entry in body.split(b',\n  "')]
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("change", ["first two swapped", "middle swapped", "repeated"])
+def test_groups_out_of_their_order_are_read_alike(path: str, change: str) -> None:
+    """Groups written in another order, or twice, read as their JSON says.
+
+    A canonical file's groups are looked for one after the other: one out of
+    that order must not be missed, nor a second one with the same key taken
+    for the first.
+    """
+    graph = ClaimGraph.of(
+        [
+            Source(id="s", name="S"),
+            Document(id="d", title="D"),
+            Claim(id="c", text="t", language="en"),
+            Attribution(id="a", claim="c", source="s", document="d"),
+        ]
+    )
+    head, entries = _group_texts(dumps(graph).encode())
+    assert len(entries) == 4
+    if change == "first two swapped":
+        entries[0], entries[1] = entries[1], entries[0]
+    elif change == "middle swapped":
+        entries[1], entries[2] = entries[2], entries[1]
+    else:
+        entries.insert(1, entries[0].replace(b'"S"', b'"T"'))
+    text = head + b",\n" + b",\n".join(entries) + b"\n}"
+    if change == "first two swapped":  # no group's text is left out
+        assert serialize._canonical_parts(text) is None
+    found = outcome(text, path)
+    assert_same(found, outcome(text, "constructors"))
+    if change == "repeated":
+        assert isinstance(found, tuple)  # a repeated key is refused
+        assert "duplicate key 'sources'" in str(found[0])
+    else:
+        assert found == graph

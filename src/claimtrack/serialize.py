@@ -947,20 +947,27 @@ def _canonical_parts(text: str | bytes | bytearray) -> dict[str, Any] | None:
     rest = text[end + len(tail) :]
     if not text.startswith(head) or end < 0 or len(rest) > 1 or rest.strip():
         return None
-    found = [
-        (at, group, at + len(mark))
-        for group, mark in _GROUP_MARKS.items()
-        if (at := text.find(mark, len(head), end)) >= 0
-    ]
-    starts = [at for at, _, _ in found]
-    if starts != sorted(starts) or (starts[:1] or [end])[0] != len(head):
-        return None
-    ends = [*starts[1:], end] if found else []
+    # `dumps` writes the groups in this order: each key is looked for after
+    # the one before, so the file is scanned once, not once per group. A key
+    # out of order is then not found, and is left inside an earlier group's
+    # part, which then does not parse as one value.
+    marks: list[tuple[str, int, int]] = []  # each group, where its key starts and ends
+    at = len(head)
+    for group, mark in _GROUP_MARKS.items():
+        where = text.find(mark, at, end)
+        if where >= 0:
+            marks.append((group, where, where + len(mark)))
+            at = where + len(mark)
+    if (marks[0][1] if marks else end) != len(head):
+        return None  # something before the first group's key
+    if not marks:
+        return {}
+    stops = [where for _, where, _ in marks[1:]] + [end]
     # Views, not copies: the parser reads each part where it lies.
     view = memoryview(text)
     return {
         group: view[start:stop]
-        for (_, group, start), stop in zip(found, ends, strict=True)
+        for (group, _, start), stop in zip(marks, stops, strict=True)
     }
 
 

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import operator
+import re
+
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.graph import ClaimGraph, GraphBuilder, OriginGroup
+from claimtrack.graph import ClaimGraph, GraphBuilder, OriginGroup, _content_key
 from claimtrack.records import (
+    RECORD_TYPES,
     Attribution,
     Claim,
     Document,
+    Record,
     Relation,
     RelationKind,
     Source,
@@ -181,6 +186,26 @@ def test_fields_reject_wrong_record_type() -> None:
         ClaimGraph(sources=(claim,))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ([1, 2], "got int at [0]"),
+        ([Claim(id="c", text="t", language="en"), 3], "got int at [1]"),
+        ([Claim(id="c", text="t", language="en"), "c"], "got str at [1]"),
+        (
+            [Source(id="a", name="A"), Claim(id="c", text="t", language="en")],
+            "got Source at [0]",
+        ),
+    ],
+)
+def test_fields_name_what_is_not_a_record(values: list[object], message: str) -> None:
+    """Whatever a group holds and in whatever order, the first stranger is named."""
+    with pytest.raises(
+        TypeError, match=re.escape(f"claims must hold only Claim records, {message}")
+    ):
+        ClaimGraph(claims=values)  # type: ignore[arg-type]
+
+
 def test_merge_keeps_identical_once() -> None:
     """Merging a graph with itself changes nothing."""
     graph = _seed_like()[0].build()
@@ -270,6 +295,58 @@ def test_order_does_not_matter(data: st.DataObject, graph: ClaimGraph) -> None:
 def test_merge_commutative(first: ClaimGraph, second: ClaimGraph) -> None:
     """Merging in either order gives the same graph."""
     assert first.merge(second) == second.merge(first)
+
+
+def _plain_canonical(records: list[Record]) -> tuple[Record, ...]:
+    """`ClaimGraph`'s order of one type's records, by its definition.
+
+    By id; each distinct record once (the first given of equal ones); records
+    that share an id ordered by content.
+    """
+    by_id: dict[str, list[Record]] = {}
+    for record in records:
+        by_id.setdefault(record.id, []).append(record)
+    out: list[Record] = []
+    for record_id in sorted(by_id):
+        distinct = list(dict.fromkeys(by_id[record_id]))
+        out.extend(
+            distinct if len(distinct) == 1 else sorted(distinct, key=_content_key)
+        )
+    return tuple(out)
+
+
+@given(graphs(max_claims=3, consistent=False), st.data())
+def test_merged_copies_and_conflicts_are_kept_as_defined(
+    graph: ClaimGraph, data: st.DataObject
+) -> None:
+    """Equal copies are kept once, the first given; conflicts by content.
+
+    Copies that are equal but not the same object (the same record read from
+    two files) and changed copies are mixed in, in any order.
+    """
+    records = list(graph)
+    extra = data.draw(st.lists(st.sampled_from(records), max_size=8)) if records else []
+    for record in extra:
+        changed = data.draw(st.booleans())
+        note = f"{record.note or ''}!" if changed else record.note
+        records.append(attrs.evolve(record, note=note))
+    records = data.draw(st.permutations(records))
+    merged = ClaimGraph.of(records)
+    for kind, kept in zip(RECORD_TYPES, _groups(merged), strict=True):
+        expected = _plain_canonical([r for r in records if type(r) is kind])
+        assert len(kept) == len(expected)
+        assert all(map(operator.is_, kept, expected)), kind.__name__
+
+
+def _groups(graph: ClaimGraph) -> tuple[tuple[Record, ...], ...]:
+    return (
+        graph.sources,
+        graph.documents,
+        graph.claims,
+        graph.attributions,
+        graph.relations,
+        graph.assessments,
+    )
 
 
 @given(graphs(max_claims=3), st.data())

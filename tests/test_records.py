@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import types
 from typing import Any
 
 import attrs
@@ -170,6 +171,19 @@ def test_extra_equality_ignores_key_order() -> None:
     first = Source(id="s", name="S", extra={"a": 1, "b": {"c": 2, "d": 3}})
     second = Source(id="s", name="S", extra={"b": {"d": 3, "c": 2}, "a": 1})
     assert first == second
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{}, {"extra": {}}, {"extra": types.MappingProxyType({})}],
+    ids=["none", "empty dict", "empty mapping"],
+)
+def test_empty_extra_equals_no_extra(given: dict[str, Any]) -> None:
+    """An empty extra, however given, is no extra, and differs from any other."""
+    record = Source(id="s", name="S", **given)
+    assert record == Source(id="s", name="S")
+    assert record != Source(id="s", name="S", extra={"": None})
+    assert Source(id="s", name="S", extra={"": None}) != record
 
 
 def test_extra_depth_limit() -> None:

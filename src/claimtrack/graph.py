@@ -57,15 +57,26 @@ def _canonical(records: Iterable[R]) -> tuple[R, ...]:
         # Already in canonical order, as a file's records are: strictly
         # increasing ids, so no duplicates and no conflicts either.
         return tuple(records)
-    ordered = sorted(records, key=_record_id)
+    if not _RECORD_TYPES.issuperset(map(type, records)):
+        # Not records: left as they are, for the field's validator to name.
+        return tuple(records)
+    # Sorted by the ids already read (a stable sort: records that share an
+    # id stay in the order given until their content orders them).
+    order = sorted(range(len(records)), key=ids.__getitem__)
+    ordered = list(map(records.__getitem__, order))
+    ids = list(map(ids.__getitem__, order))
     out: list[R] = []
     i = 0
     n = len(ordered)
     while i < n:
         j = i + 1
-        while j < n and ordered[j].id == ordered[i].id:
+        while j < n and ids[j] == ids[i]:
             j += 1
         if j == i + 1:
+            out.append(ordered[i])
+        elif all(map(operator.eq, itertools.repeat(ordered[i]), ordered[i + 1 : j])):
+            # Copies of one record, as merging files that share it gives: kept
+            # once, without hashing each copy or writing out its content.
             out.append(ordered[i])
         else:
             # Several records share an id: keep each distinct one, in an order
@@ -82,6 +93,7 @@ def _record_id(record: Record) -> str:
 
 
 _id_of = operator.attrgetter("id")
+_RECORD_TYPES = frozenset(RECORD_TYPES)
 
 
 def _ids(records: list[Any]) -> list[str]:

@@ -442,6 +442,10 @@ def _json_key(value: Mapping[str, Any]) -> str:
     Python's ``==`` takes ``True`` for ``1``, ``1`` for ``1.0`` and ``0.0`` for
     ``-0.0``; a file does not, so equality of ``extra`` must not either.
     """
+    if value is _EMPTY:
+        # Most records have no extra: comparing them, as merging graphs that
+        # share records does, need not write anything out.
+        return "{}"
     try:
         return json.dumps(dict(value), sort_keys=True, ensure_ascii=False)
     except (TypeError, ValueError):

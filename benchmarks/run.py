@@ -15,6 +15,9 @@ garbage collector on (collected before each run, outside the timing):
 - ``dumps``: the graph to canonical text;
 - ``check``: every rule, on a freshly loaded graph;
 - ``assess``: every claim's confidence, on a freshly loaded graph;
+- ``assess+explain``: the same, then every claim's explanation read;
+- ``merge``: two overlapping graphs (three fifths of the records each, the
+  middle fifth in both, as files that share records) merged into one;
 
 and, on the same data, the baselines: stdlib ``json.loads`` of the same text and
 ``json.dumps(payload, ensure_ascii=False, indent=2)`` of the same plain payload;
@@ -82,7 +85,15 @@ RESULTS_VERSION = 1
 
 BASELINES = ("json", "orjson", "cattrs", "prov")
 
-OPERATIONS = ("loads", "loads+indexes", "dumps", "check", "assess", "assess+explain")
+OPERATIONS = (
+    "loads",
+    "loads+indexes",
+    "dumps",
+    "check",
+    "assess",
+    "assess+explain",
+    "merge",
+)
 """The claimtrack operations timed for every size."""
 
 BASELINE_OPERATIONS = {
@@ -103,6 +114,7 @@ _TARGETS: dict[str, tuple[str, float | None, str, bool]] = {
     "check": ("loads", 1.0, "max", False),
     "assess": ("loads", 1.0, "max", False),
     "assess+explain": ("loads", None, "max", False),
+    "merge": ("loads", None, "max", False),
     "round trip": ("prov round trip", 20.0, "min", True),
     "json.loads": ("json.loads", None, "max", False),
     "json.dumps": ("json.dumps", None, "max", False),
@@ -446,7 +458,23 @@ def time_claimtrack(corpus: Corpus, repeats: int) -> dict[str, dict[str, Any]]:
                 repeats,
             )
         )
+    first, second = _halves(graph)
+    results["merge"] = _entry(_time(lambda: first.merge(second), repeats))
     return results
+
+
+def _halves(graph: ClaimGraph) -> tuple[ClaimGraph, ClaimGraph]:
+    """Split *graph* into two graphs of three fifths of its records each.
+
+    The middle fifth is in both, as records two files share are: merging the
+    two gives *graph* again, each group's records out of order, with copies.
+    """
+    records = list(graph)
+    fifth = len(records) // 5
+    return (
+        ClaimGraph.of(records[: 3 * fifth]),
+        ClaimGraph.of(records[2 * fifth :]),
+    )
 
 
 def _read_explanations(assessments: object) -> int:

@@ -53,6 +53,16 @@ def test_other_seed_other_corpus(corpus: Any) -> None:
     assert first.counts == second.counts
 
 
+def test_merged_halves_are_the_corpus(corpus: Any) -> None:
+    """The graphs the merge is timed on overlap, and merge back into the corpus."""
+    generated = corpus.build_corpus(200, seed=7)
+    first, second = _module("benchmark_run")._halves(generated.graph)
+    shared = set(first) & set(second)
+    assert shared
+    assert len(first) + len(second) - len(shared) == len(generated.graph)
+    assert first.merge(second) == generated.graph
+
+
 def test_corpus_has_the_shape_of_the_workload(corpus: Any) -> None:
     """Counts, relays, chains, anonymity, Arabic and claim lengths are as specified."""
     generated = corpus.build_corpus(1000)
@@ -138,6 +148,7 @@ def test_runner_writes_every_expected_key(tmp_path: Path) -> None:
         "check",
         "assess",
         "assess+explain",
+        "merge",
         "json.loads",
         "json.dumps",
         "orjson.loads",
@@ -162,7 +173,8 @@ def test_runner_writes_every_expected_key(tmp_path: Path) -> None:
     assert memory["status"] == "ok", memory
     assert {"file_bytes", "net_peak_bytes", "ratio_to_file"} <= memory.keys()
     operations = {row["operation"] for row in document["table"]}
-    assert {"loads", "dumps", "check", "assess", "assess+explain"} <= operations
+    expected = {"loads", "dumps", "check", "assess", "assess+explain", "merge"}
+    assert expected <= operations
     assert "peak memory" in operations
 
 

@@ -37,7 +37,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import Attribution, Mode
 
-from ._text import truncate, writable
+from ._text import CONTROL, truncate, writable
 
 __all__ = ["UnknownClaimError", "to_dot", "to_mermaid"]
 
@@ -244,10 +244,18 @@ def _mermaid_char(char: str) -> str:
     return f"#{ord(char)};"
 
 
+# Any character but those of `_MERMAID_PLAIN`.
+_MERMAID_OTHER = re.compile(r"[^A-Za-z0-9 .,:!?'()\-_/+*=@$~^\[\]{}]")
+
+
+def _mermaid_match(match: re.Match[str]) -> str:
+    return _mermaid_char(match.group())
+
+
 def mermaid_label(text: str) -> str:
     """Return *text* as a double-quoted Mermaid label."""
     escaped = "<br>".join(
-        "".join(_mermaid_char(char) for char in line) for line in _lines(text)
+        _MERMAID_OTHER.sub(_mermaid_match, line) for line in _lines(text)
     )
     return f'"{escaped}"'
 
@@ -299,23 +307,15 @@ def to_mermaid(graph: ClaimGraph, claim: str | None = None) -> str:
 # --- DOT --------------------------------------------------------------------
 
 
-def _dot_char(char: str) -> str:
-    if char == "\\":
-        return "\\\\"
-    if char == '"':
-        return '\\"'
-    if char == "&":
-        return "&amp;"
-    if unicodedata.category(char) in {"Cc", "Cs"}:
-        return "\ufffd"
-    return char
+def _dot_line(line: str) -> str:
+    """Escape one line for a DOT string: quotes, backslashes, ``&`` and controls."""
+    escaped = line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return CONTROL.sub("\ufffd", escaped)
 
 
 def dot_label(text: str) -> str:
     r"""Return *text* as a double-quoted DOT string, lines broken with ``\n``."""
-    escaped = "\\n".join(
-        "".join(_dot_char(char) for char in line) for line in _lines(text)
-    )
+    escaped = "\\n".join(map(_dot_line, _lines(text)))
     return f'"{escaped}"'
 
 

@@ -36,7 +36,6 @@ no dates or times of its making.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -57,7 +56,9 @@ def __dir__() -> list[str]:
 
 _TITLE = "Claim report"
 _SUMMARY_LIMIT = 120
-_INLINE_SPECIAL = frozenset("\\`*_[]<>#|~$&")
+_INLINE_ESCAPED = re.compile(r"[\\`*_\[\]<>#|~$&]")
+# Controls and lone surrogates (`_text.CONTROL`), but tabs and line breaks.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_START_SPECIAL = frozenset("-+=:%(")
 _ORDERED_MARKER = re.compile(r"\d+(?=[.)])")
 _SPACE = re.compile(r"\s+")
@@ -77,18 +78,13 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 def _visible(text: str) -> str:
     """Return *text* with controls (but line breaks) and lone surrogates as U+FFFD."""
-    return "".join(
-        "\ufffd"
-        if char not in "\n\r\t" and unicodedata.category(char) in {"Cc", "Cs"}
-        else char
-        for char in text
-    )
+    return _HIDDEN.sub("\ufffd", text)
 
 
 def _inline(text: str) -> str:
     """Return *text* as one line of Markdown that shows exactly the text."""
     flat = _SPACE.sub(" ", _visible(writable(text))).strip()
-    escaped = "".join(f"\\{c}" if c in _INLINE_SPECIAL else c for c in flat)
+    escaped = _INLINE_ESCAPED.sub(r"\\\g<0>", flat)
     if escaped[:1] in _LINE_START_SPECIAL:
         return "\\" + escaped
     marker = _ORDERED_MARKER.match(escaped)

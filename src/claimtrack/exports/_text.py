@@ -22,6 +22,14 @@ def __dir__() -> list[str]:
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""A character of general category Cc or Cs: a control or a lone surrogate.
+
+Unicode's stability policy fixes both sets of code points for good, so one
+pattern stands for ``unicodedata.category(char) in {"Cc", "Cs"}`` and scans a
+text in C instead of one call per character.
+"""
+
 
 def writable(text: str) -> str:
     """Return *text* with each lone surrogate replaced by U+FFFD."""

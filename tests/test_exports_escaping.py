@@ -91,6 +91,13 @@ def _mermaid_label(text: str) -> str:
 
 
 @given(_TEXTS)
+def test_writable_replaces_each_lone_surrogate(text: str) -> None:
+    """Every format writes UTF-8, which has no lone surrogates."""
+    expected = "".join("\ufffd" if unicodedata.category(c) == "Cs" else c for c in text)
+    assert writable(text) == expected
+
+
+@given(_TEXTS)
 def test_visible_replaces_controls_but_line_breaks(text: str) -> None:
     """Controls and surrogates become U+FFFD; tabs and line breaks stay."""
     assert _report._visible(text) == _visible(text)

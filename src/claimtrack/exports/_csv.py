@@ -44,6 +44,8 @@ def neutralise(cell: str) -> str:
 
 
 def _cell(value: Any) -> str:
+    if type(value) is str:  # most cells
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -256,5 +258,5 @@ def to_csv(
     writer = csv.writer(buffer, lineterminator="\r\n")
     header, *body = rows(graph, findings)
     writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in body)
+    writer.writerows(list(map(_cell, row)) for row in body)
     return buffer.getvalue()

@@ -33,6 +33,8 @@ text in C instead of one call per character.
 
 def writable(text: str) -> str:
     """Return *text* with each lone surrogate replaced by U+FFFD."""
+    if text.isascii():  # known without reading the text, and most are
+        return text
     return _SURROGATE.sub("\ufffd", text)
 
 

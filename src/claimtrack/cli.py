@@ -19,10 +19,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import operator
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -39,6 +40,7 @@ from .exports import (
     to_mermaid,
 )
 from .graph import ClaimGraph
+from .records import RECORD_TYPES, Record
 from .serialize import dumps, json_schema, loads, write_text_atomically
 from .terminal import colour, safe, wants_colour
 
@@ -295,7 +297,9 @@ class _Corpus:
 
     def __init__(self, files: Sequence[Path], stderr: TextIO) -> None:
         self.failed = False
-        self.origin: dict[tuple[str, str], str] = {}
+        # The file each record came from, by record type and id; the first
+        # file to hold an id keeps it.
+        self.origin: dict[str, dict[str, str]] = {cls.TYPE: {} for cls in RECORD_TYPES}
         graphs: list[ClaimGraph] = []
         for path in files:
             read = _read_graph(path, stderr)
@@ -304,17 +308,38 @@ class _Corpus:
                 continue
             graph = read[1]
             graphs.append(graph)
-            for record in graph:
-                self.origin.setdefault((record.TYPE, record.id), str(path))
-        self.graph = graphs[0].merge(*graphs[1:]) if graphs else ClaimGraph()
+            name = str(path)
+            for record_type, records in zip(self.origin, _groups(graph), strict=True):
+                known = self.origin[record_type]
+                if known:
+                    for record in records:
+                        known.setdefault(record.id, name)
+                else:
+                    known.update(dict.fromkeys(map(_id_of, records), name))
+        self.graph = graphs[0] if len(graphs) == 1 else ClaimGraph().merge(*graphs)
 
     def locate(self, finding: Finding, fallback: str) -> str:
         """Return the file of the first record a finding names that has one."""
         for ref in finding.records:
-            path = self.origin.get((ref.type, ref.id))
+            path = self.origin[ref.type].get(ref.id)
             if path is not None:
                 return path
         return fallback
+
+
+def _groups(graph: ClaimGraph) -> tuple[tuple[Record, ...], ...]:
+    """Return the graph's records by type, in the order of `RECORD_TYPES`."""
+    return (
+        graph.sources,
+        graph.documents,
+        graph.claims,
+        graph.attributions,
+        graph.relations,
+        graph.assessments,
+    )
+
+
+_id_of = operator.attrgetter("id")
 
 
 # --- commands ---------------------------------------------------------------
@@ -365,19 +390,23 @@ def _findings_text(
     located: Sequence[tuple[str, Finding]], stdout: TextIO, _: argparse.Namespace
 ) -> None:
     on = wants_colour(stdout)
+    # A large graph has a hundred thousand findings of a few codes, files
+    # and severities: each is shown once and its text kept.
+    levels = {
+        severity: colour(severity.value, style, enabled=on)
+        for severity, style in _SEVERITY_STYLE.items()
+    }
+    codes = _Shown(lambda code: colour(code, "bold", enabled=on))
+    paths = _Shown(safe)
+    hint = colour("hint:", "dim", enabled=on)
     for path, finding in located:
-        where = " ".join(str(ref) for ref in finding.records)
-        level = colour(
-            finding.severity.value, _SEVERITY_STYLE[finding.severity], enabled=on
-        )
+        where = " ".join(map(str, finding.records))
         stdout.write(
-            f"{safe(path)}: {colour(finding.code, 'bold', enabled=on)} {level} "
+            f"{paths[path]}: {codes[finding.code]} {levels[finding.severity]} "
             f"[{where}] {safe(finding.message)}\n"
         )
         if finding.hint:
-            stdout.write(
-                f"    {colour('hint:', 'dim', enabled=on)} {safe(finding.hint)}\n"
-            )
+            stdout.write(f"    {hint} {safe(finding.hint)}\n")
     counts = Counter(finding.severity for _, finding in located)
     if located:
         parts = [
@@ -388,6 +417,18 @@ def _findings_text(
         stdout.write(f"Found {len(located)}: {', '.join(parts)}.\n")
     else:
         stdout.write("No findings.\n")
+
+
+class _Shown(dict[str, str]):
+    """How each text is shown, worked out the first time it is asked for."""
+
+    def __init__(self, show: Callable[[str], str]) -> None:
+        super().__init__()
+        self._show = show
+
+    def __missing__(self, text: str) -> str:
+        shown = self[text] = self._show(text)
+        return shown
 
 
 def _findings_json(

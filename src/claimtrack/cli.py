@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import json
 import operator
 import os
@@ -40,7 +41,7 @@ from .exports import (
     to_mermaid,
 )
 from .graph import ClaimGraph
-from .records import RECORD_TYPES, Record
+from .records import RECORD_TYPES
 from .serialize import dumps, json_schema, loads, write_text_atomically
 from .terminal import colour, safe, wants_colour
 
@@ -309,8 +310,9 @@ class _Corpus:
             graph = read[1]
             graphs.append(graph)
             name = str(path)
-            for record_type, records in zip(self.origin, _groups(graph), strict=True):
-                known = self.origin[record_type]
+            # A graph yields its records type by type.
+            for cls, records in itertools.groupby(graph, key=type):
+                known = self.origin[cls.TYPE]
                 if known:
                     for record in records:
                         known.setdefault(record.id, name)
@@ -325,18 +327,6 @@ class _Corpus:
             if path is not None:
                 return path
         return fallback
-
-
-def _groups(graph: ClaimGraph) -> tuple[tuple[Record, ...], ...]:
-    """Return the graph's records by type, in the order of `RECORD_TYPES`."""
-    return (
-        graph.sources,
-        graph.documents,
-        graph.claims,
-        graph.attributions,
-        graph.relations,
-        graph.assessments,
-    )
 
 
 _id_of = operator.attrgetter("id")

@@ -311,8 +311,8 @@ class _Corpus:
             graphs.append(graph)
             name = str(path)
             # A graph yields its records type by type.
-            for cls, records in itertools.groupby(graph, key=type):
-                known = self.origin[cls.TYPE]
+            for record_type, records in itertools.groupby(graph, key=_type_of):
+                known = self.origin[record_type]
                 if known:
                     for record in records:
                         known.setdefault(record.id, name)
@@ -330,6 +330,7 @@ class _Corpus:
 
 
 _id_of = operator.attrgetter("id")
+_type_of = operator.attrgetter("TYPE")
 
 
 # --- commands ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Pathological graphs: very deep chains, loops, huge text, one party in everything.
+"""Pathological graphs: deep chains, loops, huge text, one party, name or id for all.
 
 Each graph is pushed through everything that reads a graph: `check`, `assess`,
 every exporter, `dumps` and `loads`, and the command line's check, show,
@@ -169,6 +169,36 @@ def one_party(n: int) -> ClaimGraph:
     return ClaimGraph.of(records)
 
 
+def one_name(n: int) -> ClaimGraph:
+    """*n* sources that are one agency under *n* ids, each the origin of a claim."""
+    records: list[Source | Document | Claim | Attribution] = [Document(id="report")]
+    for i in range(n):
+        name = "The Syrian Arab News Agency" if i % 2 else "Syrian Arab News Agency"
+        alias = "الوكالة العربية السورية للأنباء"
+        records += [
+            Source(id=f"s{i}", name=name, aliases=[alias]),
+            Claim(id=f"c{i}", text=f"Claim {i}.", language="en"),
+            Attribution(id=f"a{i}", claim=f"c{i}", source=f"s{i}", document="report"),
+        ]
+    return ClaimGraph.of(records)
+
+
+def one_id(n: int) -> ClaimGraph:
+    """*n* different sources and *n* different attributions, each under one id."""
+    records: list[Source | Document | Claim | Attribution] = [
+        Document(id="report"),
+        Claim(id="c", text="Claim.", language="en"),
+    ]
+    for i in range(n):
+        records += [
+            Source(id="s", name=f"Source {i}"),
+            Attribution(
+                id="a", claim="c", source="s", document="report", note=f"copy {i}"
+            ),
+        ]
+    return ClaimGraph.of(records)
+
+
 # name: (builder, default size, full size, a claim to show, codes that must appear)
 CASES: dict[str, tuple[Callable[[int], ClaimGraph], int, int, str, set[str]]] = {
     "relay-chain": (relay_chain, DEEP, FULL, "c", {"CT302"}),
@@ -178,6 +208,8 @@ CASES: dict[str, tuple[Callable[[int], ClaimGraph], int, int, str, set[str]]] = 
     "self-affiliated": (self_affiliated, 1, 1, "c", {"CT103", "CT304"}),
     "huge-claim-text": (huge_text, ONE_MB, TEN_MB, "c", {"CT302"}),
     "one-party": (one_party, 1_000, FULL, "c0", {"CT304"}),
+    "one-name": (one_name, 1_000, FULL, "c0", {"CT308"}),
+    "one-id": (one_id, 1_000, FULL, "c", {"CT102"}),
 }
 
 

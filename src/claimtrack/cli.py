@@ -24,11 +24,12 @@ import operator
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__ as _version
+from ._memo import Memo
 from .checks import Finding, RuleError, Severity, check, default_rules, explain
 from .confidence import ClaimConfidence, Policy, PolicyError, assess, to_dict
 from .confidence import explain as explain_confidence
@@ -387,8 +388,8 @@ def _findings_text(
         severity: colour(severity.value, style, enabled=on)
         for severity, style in _SEVERITY_STYLE.items()
     }
-    codes = _Shown(lambda code: colour(code, "bold", enabled=on))
-    paths = _Shown(safe)
+    codes = Memo(lambda code: colour(code, "bold", enabled=on))
+    paths = Memo(safe)
     hint = colour("hint:", "dim", enabled=on)
     for path, finding in located:
         where = " ".join(map(str, finding.records))
@@ -408,18 +409,6 @@ def _findings_text(
         stdout.write(f"Found {len(located)}: {', '.join(parts)}.\n")
     else:
         stdout.write("No findings.\n")
-
-
-class _Shown(dict[str, str]):
-    """How each text is shown, worked out the first time it is asked for."""
-
-    def __init__(self, show: Callable[[str], str]) -> None:
-        super().__init__()
-        self._show = show
-
-    def __missing__(self, text: str) -> str:
-        shown = self[text] = self._show(text)
-        return shown
 
 
 def _findings_json(

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from claimtrack._memo import Memo
 from claimtrack.errors import ClaimtrackError
 from claimtrack.graph import ClaimGraph
 from claimtrack.records import Record
@@ -252,25 +253,6 @@ def _all_equal(values: Iterable[object], value: object) -> bool:
 
 
 T = TypeVar("T")
-
-
-class Memo(dict[str, T]):
-    """Values by id, each worked out by *compute* the first time it is asked.
-
-    Rules name the same few records (sources, documents) in thousands of
-    findings: their words and references are worked out once, and looking up
-    an id already done is a dict lookup in C, with no Python call.
-    """
-
-    __slots__ = ("_compute",)
-
-    def __init__(self, compute: Callable[[str], T]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, key: str) -> T:
-        found = self[key] = self._compute(key)
-        return found
 
 
 class RefsOf(Memo[Ref]):

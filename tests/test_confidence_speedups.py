@@ -14,6 +14,7 @@ are compared by ``repr``, so a zero's sign counts too.
 from __future__ import annotations
 
 import math
+from random import Random
 from unittest import mock
 
 import attrs
@@ -25,12 +26,19 @@ from claimtrack import (
     ClaimConfidence,
     ClaimGraph,
     GraphBuilder,
+    Relation,
+    RelationKind,
     Reliability,
 )
-from claimtrack.confidence import Policy, assess
+from claimtrack.confidence import Chain, Group, Hop, Policy, assess
 from claimtrack.confidence import _assess as calculus_module
-from claimtrack.confidence._assess import _Calculus, _claim_ids, _related_claims
-from claimtrack.opinion import Opinion, cumulative_fusion, discount_chain
+from claimtrack.confidence._assess import (
+    _Calculus,
+    _claim_ids,
+    _Link,
+    _related_claims,
+)
+from claimtrack.opinion import Opinion, _discount_by, cumulative_fusion, discount_chain
 from claimtrack.testing import graphs
 
 
@@ -81,6 +89,38 @@ def _any_graph() -> st.SearchStrategy[ClaimGraph]:
         | graphs(max_claims=3, max_relays=12)
         | _conflicting()
     )
+
+
+@st.composite
+def _related(draw: st.DrawFn) -> ClaimGraph:
+    """Return a graph whose claims are tied by many relations of every kind.
+
+    Few sources, so that chains of related claims often share an origin
+    group; some relations tie a claim to itself or to a claim with no record,
+    and some attribution ids are held by two records.
+    """
+    graph = draw(
+        graphs(min_claims=2, max_claims=5, max_sources=3, max_relays=4)
+        | graphs(min_claims=2, max_claims=4, max_sources=3, consistent=False)
+        | _conflicting()
+    )
+    claim_ids = [claim.id for claim in graph.claims] or ["c-elsewhere"]
+    named = st.sampled_from(claim_ids) | st.sampled_from(
+        [attribution.claim for attribution in graph.attributions] or claim_ids
+    )
+    relations = [
+        Relation(id=f"r-extra-{i}", kind=kind, claim=claim, target=target)
+        for i, (kind, claim, target) in enumerate(
+            draw(
+                st.lists(
+                    st.tuples(st.sampled_from(RelationKind), named, named),
+                    min_size=1,
+                    max_size=6,
+                )
+            )
+        )
+    ]
+    return ClaimGraph.of([*graph, *relations])
 
 
 _NEGATIVE_ZERO = Opinion(belief=-0.0, disbelief=0.0, uncertainty=1.0)
@@ -139,7 +179,7 @@ def test_numbers_are_those_the_explanation_gives(
                 assert repr(discount_chain(trusts, chain.testimony)) == repr(chain.own)
 
 
-@given(_any_graph(), _policies(), st.sampled_from([1, 64]))
+@given(_any_graph() | _related(), _policies(), st.sampled_from([1, 64]))
 def test_short_paths_give_what_confidence_gives(
     graph: ClaimGraph, policy: Policy, long: int
 ) -> None:
@@ -399,3 +439,227 @@ def test_a_leaf_held_twice_by_one_claim_starts_one_chain() -> None:
     result = assess(graph)["c"]
     assert 1 == result.supporting
     assert 1 == len(result.groups[0].chains)
+
+
+@given(_any_graph() | _related(), _policies())
+def test_gathering_gives_what_confidence_gives(
+    graph: ClaimGraph, policy: Policy
+) -> None:
+    """`_gathered` gives every claim the numbers `confidence` gives it.
+
+    Along every evidence route where each attribution id is one record's (as
+    `results` uses it), and in any graph along the own route of a claim in
+    no relation, where one leaf may be two claims'. Groups of several chains
+    are fused either way.
+    """
+    calculus = _Calculus(graph, policy)
+    alone = _Calculus(graph, policy)
+    unique = len(graph.attribution_index) == len(graph.attributions)
+    for claim_id in _claim_ids(graph):
+        result = alone.confidence(claim_id)
+        expected = repr(
+            (
+                (result.opinion, result.probability, result.likelihood),
+                (result.supporting, result.contradicting),
+            )
+        )
+        if unique:
+            routes = graph.evidence_routes(claim_id)
+            assert expected == repr(calculus._gathered(claim_id, routes))
+        if not graph.relations_of(claim_id):
+            own = ((claim_id, False, False, 0),)
+            assert expected == repr(calculus._gathered(claim_id, own))
+
+
+@given(_any_graph(), _policies())
+def test_a_claims_kept_chains_are_its_links_that_reach_an_origin(
+    graph: ClaimGraph, policy: Policy
+) -> None:
+    """`_chains_of` keeps the numbers of the links of the claim's leaves.
+
+    Each with its origin's affiliation root, in the order of the leaves; a
+    chain that reaches no origin is left out.
+    """
+    calculus = _Calculus(graph, policy)
+    for claim_id in _claim_ids(graph):
+        chains = calculus._chains_of(claim_id)
+        assert calculus._owned[claim_id] is chains
+        expected = []
+        for leaf in calculus._leaves_of(claim_id):
+            link = calculus._compute_link(leaf.id)
+            if link.origin is None:
+                continue
+            root = graph.affiliation_root(link.origin.source)
+            numbers = (root, link.origin, link.own, link.interested, link.denies)
+            expected.append((*numbers, leaf))
+        assert repr(expected) == repr(list(chains))
+
+
+@given(
+    st.lists(_SIGNED | st.sampled_from([_NEGATIVE_ZERO]), min_size=1, max_size=3),
+    st.lists(st.tuples(st.booleans(), st.integers(0, 3)), min_size=1, max_size=6),
+    st.sampled_from([0.0, 0.25, 0.8, 1.0]),
+)
+def test_a_carried_opinion_is_computed_once_bit_for_bit(
+    opinions: list[Opinion], routes: list[tuple[bool, int]], supports: float
+) -> None:
+    """`_carry` keeps what `_carried` gives for each opinion and route."""
+    policy = Policy(supports=supports)
+    calculus = _Calculus(ClaimGraph.of([]), policy)
+    fresh = _Calculus(ClaimGraph.of([]), policy)
+    for opinion in opinions:
+        for against, hops in routes:
+            carried = calculus._carry(opinion, against=against, hops=hops)
+            assert carried is calculus._carry(opinion, against=against, hops=hops)
+            link = _Link("leaf", "claim", None, opinion)
+            expected = fresh._carried(link, against=against, hops=hops).opinion
+            assert repr(expected) == repr(carried)
+
+
+@given(st.lists(st.sampled_from([0.0, -0.0, 0.5, 1.0, 5e-324]), max_size=6))
+def test_own_opinions_keep_the_sign_of_a_zero(products: list[float]) -> None:
+    """`_own` shares one opinion per product and testimony, a zero per sign."""
+    calculus = _Calculus(ClaimGraph.of([]), Policy())
+    for testimony in calculus._said.values():
+        for product in products:
+            own = calculus._own(product, testimony)
+            assert own is calculus._own(product, testimony)
+            assert repr(_discount_by(product, testimony)) == repr(own)
+
+
+def _rebuilt(value: Hop | Chain | Group) -> Hop | Chain | Group:
+    """Return what the constructor builds from the fields of *value*."""
+    fields = attrs.fields(type(value))
+    return type(value)(**{field.name: getattr(value, field.name) for field in fields})
+
+
+@given(_any_graph(), _policies())
+def test_explanations_are_built_as_their_constructors_build_them(
+    graph: ClaimGraph, policy: Policy
+) -> None:
+    """Every group, chain and hop of an explanation is its constructor's.
+
+    Each chain ends at the origin `ClaimGraph.origin` finds, which it reads
+    off the hops `ClaimGraph.chain` gives.
+    """
+    results = assess(graph, policy)
+    for result in results.values():
+        chains = [*result.unreached]
+        for group in result.groups:
+            assert repr(_rebuilt(group)) == repr(group)
+            assert _rebuilt(group) == group
+            chains.extend(group.chains)
+        for chain in chains:
+            assert repr(_rebuilt(chain)) == repr(chain)
+            assert _rebuilt(chain) == chain
+            origin = graph.origin(chain.leaf)
+            assert chain.origin == (None if origin is None else origin.id)
+            assert [hop.attribution for hop in chain.hops] == [
+                hop.id for hop in graph.chain(chain.leaf)
+            ]
+            for hop in chain.hops:
+                assert repr(_rebuilt(hop)) == repr(hop)
+                assert _rebuilt(hop) == hop
+
+
+@given(_any_graph(), _policies(), st.randoms(use_true_random=False))
+def test_hops_share_words_only_where_they_say_the_same(
+    graph: ClaimGraph, policy: Policy, random: Random
+) -> None:
+    """Each hop has the trust and words its own recording gives, in any order."""
+    calculus = _Calculus(graph, policy)
+    attributions = list(graph.attribution_index.values())
+    random.shuffle(attributions)
+    for attribution in attributions:
+        hop = calculus.hop(attribution)
+        fresh = _Calculus(graph, policy)
+        document, recorder, own_words, relayer, upstream = fresh._recording(attribution)
+        trust, reason = fresh._hop_said(
+            attribution, document, recorder, relayer, upstream, own_words=own_words
+        )
+        assert (recorder, relayer) == (hop.recorder, hop.relayer)
+        assert repr((trust, reason)) == repr((hop.trust, hop.reason))
+        assert repr(fresh.hop_trust(attribution)) == repr(hop.trust)
+
+
+@given(_any_graph())
+def test_chains_start_at_the_graphs_leaves_and_loop_heads(graph: ClaimGraph) -> None:
+    """`_starts` gives the ids of the claim's leaves, then its loops' heads.
+
+    As `ClaimGraph.leaves_of` gives them, each once, then the smallest id of
+    each relay loop nothing relays, among the claim's attributions.
+    """
+    calculus = _Calculus(graph, Policy())
+    heads = {min(cycle) for cycle in graph.relay_cycles()}
+    claims = {attribution.claim for attribution in graph.attributions}
+    for claim_id in {*claims, "c-nowhere"}:
+        starts = graph.leaves_of(claim_id) + tuple(
+            a for a in graph.attributions_of(claim_id) if a.id in heads
+        )
+        expected = list(dict.fromkeys(start.id for start in starts))
+        found = calculus._starts(claim_id)
+        assert expected == list(dict.fromkeys(start.id for start in found))
+
+
+@pytest.mark.parametrize("interest", [0.0, 0.5])
+@pytest.mark.parametrize("kind", list(RelationKind))
+def test_evidence_from_a_related_claim_is_judged_by_this_ones_parties(
+    kind: RelationKind, interest: float
+) -> None:
+    """A related claim's origins count as interested where this claim's are.
+
+    Claim d, about nobody, is stated by the ministry and by its press office,
+    one origin group; claim c is about the press office, and d's evidence
+    reaches it. At an interest of 0, the press office's chain has no evidence
+    of its own for c, and its group counts the ministry's alone.
+    """
+    b = GraphBuilder()
+    b.source("ministry", "The Ministry", reliability="B")
+    b.source("press", "Press office", reliability="C", affiliation="ministry")
+    b.source("wire", "The Wire", reliability="A")
+    b.document("bulletin", publisher="wire")
+    b.claim("c", "C.", language="en", about=["press"])
+    b.claim("d", "D.", language="en")
+    b.attribute("d", source="ministry", document="bulletin")
+    b.attribute("d", source="press", document="bulletin", stance="hedges")
+    b.attribute("c", source="wire", document="bulletin")
+    b.relate("d", kind, "c")
+    graph = b.build()
+    policy = Policy(interest=interest)
+    results = assess(graph, policy)
+    calculus = _Calculus(graph, policy)
+    alone = _Calculus(graph, policy)
+    for claim_id in ("c", "d"):
+        routes = graph.evidence_routes(claim_id)
+        verdict, counts = calculus._gathered(claim_id, routes)
+        result = alone.confidence(claim_id)
+        assert repr((result.opinion, result.probability)) == repr(verdict[:2])
+        assert (result.supporting, result.contradicting) == counts
+        assert _numbers(result) == _numbers(results[claim_id])
+    (group,) = [group for group in results["c"].groups if group.root == "ministry"]
+    assert [False, True] == sorted(chain.interested for chain in group.chains)
+    assert not any(
+        chain.interested for group in results["d"].groups for chain in group.chains
+    )
+
+
+def test_a_leaf_of_two_related_claims_counts_once() -> None:
+    """A leaf two related claims hold (one id, two records) is one chain.
+
+    Claim d contradicts claim c, and holds a record with the id of c's one
+    leaf: c's evidence reaches c on its own route only, never also as d's.
+    """
+    b = GraphBuilder()
+    b.source("wire", "The Wire", reliability="A")
+    b.source("minister", "The Minister", reliability="B")
+    b.document("bulletin", publisher="wire")
+    b.claim("c", "C.", language="en")
+    b.claim("d", "D.", language="en")
+    said = b.attribute("c", source="minister", document="bulletin", id="said")
+    b.relate("d", "contradicts", "c")
+    graph = ClaimGraph.of([*b.build(), attrs.evolve(said, claim="d")])
+    alone = _Calculus(graph, Policy())
+    results = assess(graph)
+    for claim_id in ("c", "d"):
+        assert _numbers(alone.confidence(claim_id)) == _numbers(results[claim_id])
+    assert (1, 0) == (results["c"].supporting, results["c"].contradicting)

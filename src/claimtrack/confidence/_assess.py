@@ -384,6 +384,26 @@ _Evidence = tuple[dict[str, list[_Piece]], list[_Link]]
 """A claim's counted chains by affiliation root, then those reaching no origin."""
 
 
+_Owned = tuple[str, "Attribution", Opinion, bool, bool, "Attribution"]
+"""A claim's own chain that reaches an origin, as `_gathered` reads it.
+
+Its origin's affiliation root, then of its link (`_Link`): the origin, the
+chain's own opinion, whether the origin is interested, whether it denies the
+claim, and the leaf.
+"""
+
+_Counted = tuple[Opinion, bool, _Owned, int, bool]
+"""A chain as one claim counts it (`_Piece`), in `_gathered`.
+
+Its opinion, whether it counts against the claim, the chain, how many supports
+relations it crossed (-1 for the claim's own), and whether its origin's
+interest is the claim's (`_Link.borrowed`).
+"""
+
+_Routes = tuple[tuple[str, bool, bool, int], ...]
+"""A claim's evidence routes (`ClaimGraph.evidence_routes`)."""
+
+
 _Verdict = tuple[Opinion, float, Likelihood]
 """A claim's fused opinion, its projected probability and its ICD 203 term."""
 
@@ -482,7 +502,8 @@ class _Calculus:
         # by leaf: without and with the interest of the claim assessed. Kept
         # while assessing; explanations read theirs off the chains they build.
         self._links: tuple[dict[str, _Link], dict[str, _Link]] = ({}, {})
-        self._owns: dict[tuple[float, float, int], Opinion] = {}
+        # By the testimony's identity, then the product (`_own`).
+        self._owns: dict[int, dict[float, Opinion]] = {}
         self._verdicts: dict[
             tuple[int, ...], tuple[list[Opinion], tuple[Opinion, float, Likelihood]]
         ] = {}
@@ -490,6 +511,10 @@ class _Calculus:
         # identity of its shared opinion (`_own`): a lookup by one number,
         # not by the tuple `_verdicts` needs.
         self._singles: dict[int, _Verdict] = {}
+        # The numbers of related claims' chains (`_gathered`): each claim's
+        # own, by claim, and each opinion carried over a route.
+        self._owned: dict[str, tuple[_Owned, ...]] = {}
+        self._carries: dict[tuple[int, bool, int], tuple[Opinion, Opinion]] = {}
         # Trust numbers without their words, by what they depend on (`_walk`).
         self._trust_numbers: dict[str, Opinion] = {}
         self._origin_numbers: tuple[dict[str, Opinion], dict[str, Opinion]] = ({}, {})
@@ -501,13 +526,16 @@ class _Calculus:
         # The explanations' parts, filled as explanations are read.
         self._chains: dict[tuple[str, bool], Chain] = {}
         self._hops: dict[str, Hop] = {}
+        self._said_hops: dict[
+            tuple[str | None, int, bool, bool], tuple[Opinion, str]
+        ] = {}
         self._paths: dict[tuple[str, bool, str], str] = {}
         # Everything below depends on one source, grade or stance only, and
         # is asked for again and again: computed once per graph.
         self._names: dict[str | None, str] = {}
         self._labels: dict[str, str] = {}
         self._state_media: frozenset[str | None] | None = None
-        self._kept: dict[Mode, str] = {}
+        self._kept: dict[int, str] = {}  # by the mode's identity, as `_said`
         self._trusted: dict[str, tuple[Opinion, str]] = {}
         self._trusts: dict[tuple[int, int, int], Opinion] = {}
         self._origins: dict[tuple[str, bool], tuple[Opinion, str, bool]] = {}
@@ -524,6 +552,8 @@ class _Calculus:
         self._owns = {}
         self._verdicts = {}
         self._singles = {}
+        self._owned = {}
+        self._carries = {}
         self._trust_numbers = {}
         self._origin_numbers = ({}, {})
         self._leaves = None
@@ -592,6 +622,17 @@ class _Calculus:
         relays it further, so relaying a chain again can only add discounts.
         """
         _, recorder, own_words, relayer, _ = self._recording(attribution)
+        return self._recorded_trust(attribution, recorder, relayer, own_words=own_words)
+
+    def _recorded_trust(
+        self,
+        attribution: Attribution,
+        recorder: str | None,
+        relayer: str | None,
+        *,
+        own_words: bool,
+    ) -> Opinion:
+        """Return `hop_trust` from what `_recording` found of the attribution."""
         if recorder is None:
             base = self.policy.unassessed
         elif own_words:
@@ -608,8 +649,45 @@ class _Calculus:
         found = self._hops.get(attribution.id)
         if found is not None:
             return found
-        policy = self.policy
         document, recorder, own_words, relayer, upstream = self._recording(attribution)
+        if relayer is None:
+            # Without a relayer, a hop's trust and words depend on its recorder
+            # and mode only (and on whether its document exists): most hops
+            # share them with many others.
+            key = (recorder, id(attribution.mode), own_words, document is None)
+            said = self._said_hops.get(key)
+            if said is None:
+                said = self._said_hops[key] = self._hop_said(
+                    attribution, document, recorder, None, None, own_words=own_words
+                )
+        else:
+            said = self._hop_said(
+                attribution, document, recorder, relayer, upstream, own_words=own_words
+            )
+        found = self._hops[attribution.id] = _new_hop(
+            attribution=attribution.id,
+            source=attribution.source,
+            document=attribution.document,
+            mode=attribution.mode,
+            recorder=recorder,
+            relayer=relayer,
+            trust=said[0],
+            reason=said[1],
+        )
+        return found
+
+    def _hop_said(
+        self,
+        attribution: Attribution,
+        document: Document | None,
+        recorder: str | None,
+        relayer: str | None,
+        upstream: Attribution | None,
+        *,
+        own_words: bool,
+    ) -> tuple[Opinion, str]:
+        """Return the trust a hop passes on and why, from its `_recording`."""
+        policy = self.policy
         if recorder is None:
             why = "no such document" if document is None else "no publisher recorded"
             parts = [f"nobody can be named as its recorder ({why}), so unassessed"]
@@ -628,23 +706,16 @@ class _Calculus:
             )
         if not own_words:
             mode = attribution.mode
-            kept = self._kept.get(mode)
+            kept = self._kept.get(id(mode))
             if kept is None:
-                kept = self._kept[mode] = (
+                kept = self._kept[id(mode)] = (
                     f"{mode.value.replace('_', ' ')} keeps {policy.retention[mode]:.2f}"
                 )
             parts.append(kept)
-        found = self._hops[attribution.id] = Hop(
-            attribution=attribution.id,
-            source=attribution.source,
-            document=attribution.document,
-            mode=attribution.mode,
-            recorder=recorder,
-            relayer=relayer,
-            trust=self.hop_trust(attribution),
-            reason=" x ".join(parts),
+        trust = self._recorded_trust(
+            attribution, recorder, relayer, own_words=own_words
         )
-        return found
+        return trust, " x ".join(parts)
 
     def _hop_trust(
         self, base: Opinion, relayed: Opinion | None, mode: Mode | None
@@ -880,11 +951,15 @@ class _Calculus:
         `discount_chain` discounts by that product, so chains with the same
         product and testimony (one per stance) share one opinion.
         """
-        # Equal zeros may differ in sign, which the masses would keep.
-        key = (carried, math.copysign(1.0, carried), id(testimony))
-        found = self._owns.get(key)
+        owns = self._owns.get(id(testimony))
+        if owns is None:
+            owns = self._owns[id(testimony)] = {}
+        # Equal zeros may differ in sign, which the masses would keep: a zero
+        # is kept by its sign instead, which no product of beliefs can equal.
+        key = carried or math.copysign(2.0, carried)
+        found = owns.get(key)
         if found is None:
-            found = self._owns[key] = _discount_by(carried, testimony)
+            found = owns[key] = _discount_by(carried, testimony)
         return found
 
     def chain(self, leaf_id: str, *, interested: bool = False) -> Chain:
@@ -905,14 +980,16 @@ class _Calculus:
         attributions = graph.chain(leaf_id)
         hops = tuple(map(self.hop, attributions))
         claim_id = attributions[0].claim
-        origin = graph.origin(leaf_id)
+        last = attributions[-1]
+        # `ClaimGraph.chain` stops at an origin, at a relay loop or at a relay
+        # of an attribution that does not exist: only an origin relays nothing.
+        origin = last if last.via is None else None
         if origin is None:
-            last = attributions[-1]
             if graph.in_relay_cycle(last.id):
                 why = "its relays loop back on themselves"
             else:
                 why = f"{last.id} relays {last.via}, which does not exist"
-            return Chain(
+            return _new_chain(
                 leaf=leaf_id,
                 claim=claim_id,
                 hops=hops,
@@ -922,15 +999,20 @@ class _Calculus:
                 testimony=None,
                 own=None,
                 opinion=None,
+                against=False,
+                relation="",
+                anonymous=False,
+                interested=False,
+                strongest=False,
             )
         marked = interested or self._interested(origin, claim_id)
         trust, reason, anonymous = self._origin_trust(origin.source, interested=marked)
-        testimony = self._testimonies[origin.stance]
+        testimony = self._said[id(origin.stance)]
         carried = 1.0
         for hop in hops:
             carried *= hop.trust.belief
         own = self._own(carried * trust.belief, testimony)
-        return Chain(
+        return _new_chain(
             leaf=leaf_id,
             claim=claim_id,
             hops=hops,
@@ -941,6 +1023,7 @@ class _Calculus:
             own=own,
             opinion=own,
             against=origin.stance is Stance.DENIES,
+            relation="",
             anonymous=anonymous,
             interested=marked,
             # Most chains are the only chain of their origin: marked so here,
@@ -1004,26 +1087,32 @@ class _Calculus:
         deferred = self.deferred
         denies = Stance.DENIES
         nothing = self._verdict([])
+        # `_gathered` meets each chain on one route only while every
+        # attribution id is one record's, so that no leaf is two claims'.
+        unique = len(self.attributions) == len(graph.attributions)
         results: dict[str, ClaimConfidence] = {}
         counts: tuple[int, int]
+        tally: tuple[_Verdict, tuple[int, int]] | None
         for claim_id in claim_ids:
             if claim_id in related:
-                results[claim_id] = self.confidence(claim_id)
-                continue
-            leaf = first.get(claim_id)
-            if claim_id in more:
-                assert leaf is not None
-                tally = self._tally((leaf, *more[claim_id]))
-                if tally is None:
+                if not unique:
                     results[claim_id] = self.confidence(claim_id)
                     continue
+                routes = graph.evidence_routes(claim_id)
+                verdict, counts = self._gathered(claim_id, routes)
+            elif claim_id in more:
+                tally = self._tally((first[claim_id], *more[claim_id]))
+                if tally is None:
+                    # Some group has several chains to fuse.
+                    tally = self._gathered(claim_id, ((claim_id, False, False, 0),))
                 verdict, counts = tally
             else:
+                leaf = first.get(claim_id)
                 found = None if leaf is None else reached(leaf)
                 if found is None:
                     verdict, counts = nothing, _NONE
                 else:
-                    origin, own = found
+                    origin, own, _ = found
                     held = singles.get(id(own))
                     if held is None:
                         held = singles[id(own)] = self._verdict([own])
@@ -1085,16 +1174,26 @@ class _Calculus:
         others = more.get(claim_id)
         return (leaf,) if others is None else (leaf, *others)
 
-    def _reached(self, leaf: Attribution) -> tuple[Attribution, Opinion] | None:
-        """Return the origin of the chain from *leaf*, and the chain's own opinion.
+    def _reached(self, leaf: Attribution) -> tuple[Attribution, Opinion, bool] | None:
+        """Return the origin of the chain from *leaf*, its own opinion, its interest.
 
-        What `_compute_link` finds of the two, without the rest of a link:
-        None if the chain reaches no origin.
+        What `_compute_link` finds of the three (`_Link.origin`, `_Link.own`
+        and `_Link.interested`), without the rest of a link: None if the
+        chain reaches no origin.
         """
-        walked = self._walk(leaf)
-        if walked is None:
-            return None
-        origin, carried = walked
+        origin: Attribution = leaf
+        if leaf.via is None and not self._long:
+            # Most chains are one first-hand hop: `_walk`'s first step, here.
+            recorder, carried = self._recorded[id(leaf.mode)].get(
+                leaf.document
+            ) or self._record(leaf)
+            if recorder == leaf.source:
+                carried = _CERTAIN.belief  # the speaker's own words
+        else:
+            walked = self._walk(leaf)
+            if walked is None:
+                return None
+            origin, carried = walked
         # `_interested`, `_origin_number` and `_own`, their tables read here:
         # this runs for nearly every claim.
         claim = self.claims.get(leaf.claim)
@@ -1109,10 +1208,11 @@ class _Calculus:
             trust = self._origin_number(source, interested=marked)
         carried *= trust.belief
         testimony = self._said[id(origin.stance)]
-        own = self._owns.get((carried, math.copysign(1.0, carried), id(testimony)))
+        owns = self._owns.get(id(testimony))
+        own = None if owns is None else owns.get(carried or math.copysign(2.0, carried))
         if own is None:
             own = self._own(carried, testimony)
-        return origin, own
+        return origin, own, marked
 
     def _tally(
         self, leaves: tuple[Attribution, ...]
@@ -1132,7 +1232,7 @@ class _Calculus:
             found = self._reached(leaf)
             if found is None:
                 continue
-            origin, own = found
+            origin, own, _ = found
             root = root_of(origin.source)
             if root in chains:
                 return None
@@ -1144,6 +1244,115 @@ class _Calculus:
             opinions.append(own)
             contradicting += against
         return self._verdict(opinions), (len(opinions) - contradicting, contradicting)
+
+    def _gathered(
+        self, claim_id: str, routes: _Routes
+    ) -> tuple[_Verdict, tuple[int, int]]:
+        """Return a claim's verdict and its groups for and against, as `confidence`.
+
+        From the chains of every claim on *routes*, the claim's evidence
+        routes, each claim's as `_chains_of` keeps them: without links or
+        pieces, but for the groups of several chains, which `_fuse` combines.
+        Either the claim's own route alone, or a graph whose attribution ids
+        are each one record's: every leaf is then one claim's, so no chain is
+        met on two routes.
+        """
+        claim = self.claims.get(claim_id)
+        parties = () if claim is None else claim.about
+        owned = self._owned
+        chains: dict[str, _Counted] = {}
+        crowded: dict[str, list[_Counted]] = {}
+        counted: _Counted
+        for other, against, support_only, hops in routes:
+            found = owned.get(other)
+            if found is None:
+                found = self._chains_of(other)
+            for chain in found:
+                root, origin, own, interested, denies, leaf = chain
+                if support_only and denies:
+                    continue
+                if other == claim_id:
+                    counted = (own, denies, chain, -1, False)
+                else:
+                    # As `_evidence` does, the claim's own parties too.
+                    borrowed = (
+                        bool(parties)
+                        and not interested
+                        and self._speaks_for(origin.source, parties, claim_id)
+                    )
+                    if borrowed:
+                        own = self._borrowed(leaf)
+                    opinion = self._carry(own, against=against, hops=hops)
+                    counted = (opinion, denies != against, chain, hops, borrowed)
+                if root not in chains:
+                    chains[root] = counted
+                elif root in crowded:
+                    crowded[root].append(counted)
+                else:
+                    crowded[root] = [counted]
+        opinions: list[Opinion] = []
+        supporting = contradicting = 0
+        for root in sorted(chains):
+            counted = chains[root]
+            more = crowded.get(root)
+            if more is None:
+                # A group of one chain is that chain's opinion (`_fuse`).
+                opinions.append(counted[0])
+                contradicting += counted[1]
+                supporting += not counted[1]
+                continue
+            pieces = [self._piece(counted), *map(self._piece, more)]
+            opinions.append(self._fuse(pieces).opinion)
+            supporting += _supports(pieces)
+            contradicting += _contradicts(pieces)
+        return self._verdict(opinions), (supporting, contradicting)
+
+    def _chains_of(self, claim_id: str) -> tuple[_Owned, ...]:
+        """Return the numbers of the claim's own chains that reach an origin, kept.
+
+        Those `link` gives, in `_leaves_of` order: each claim's are read by
+        the claim and by every claim whose evidence routes reach it.
+        """
+        root_of = self.graph.affiliation_root
+        denies = Stance.DENIES
+        chains: list[_Owned] = []
+        for leaf in self._leaves_of(claim_id):
+            found = self._reached(leaf)
+            if found is None:
+                continue
+            origin, own, interested = found
+            root = root_of(origin.source)
+            chains.append(
+                (root, origin, own, interested, origin.stance is denies, leaf)
+            )
+        found_chains = self._owned[claim_id] = tuple(chains)
+        return found_chains
+
+    def _borrowed(self, leaf: Attribution) -> Opinion:
+        """Return a chain's own opinion with its origin taken as interested."""
+        own = self.link(leaf.id, interested=True).own
+        assert own is not None
+        return own
+
+    def _piece(self, counted: _Counted) -> _Piece:
+        """Return a chain counted by `_gathered` as the piece `_evidence` makes."""
+        opinion, against, chain, crossed, borrowed = counted
+        _, origin, own, interested, denies, leaf = chain
+        marked = interested or borrowed
+        if borrowed:
+            own = self._borrowed(leaf)
+        trust = self._origin_number(origin.source, interested=marked)
+        link = _Link(
+            leaf.id,
+            leaf.claim,
+            origin,
+            own,
+            denies,
+            marked,
+            borrowed,
+            _evidence_free(trust, self._said[id(origin.stance)]),
+        )
+        return _Piece(link, opinion, against, crossed)
 
     def confidence(self, claim_id: str) -> ClaimConfidence:
         """Return the claim's result, its explanation deferred to first read."""
@@ -1275,9 +1484,13 @@ class _Calculus:
         return by_root, unreached
 
     def _starts(self, claim_id: str) -> tuple[Attribution, ...]:
-        """Return where the claim's chains start: leaves, and one hop per loop."""
+        """Return where the claim's chains start: leaves, and one hop per loop.
+
+        The leaves are those of `_leaves_of`: the ids `ClaimGraph.leaves_of`
+        gives, each once, which is all a chain needs of its start.
+        """
         graph = self.graph
-        starts = graph.leaves_of(claim_id)
+        starts = self._leaves_of(claim_id)
         # A relay loop nothing relays has no leaf; it still deserves a line in
         # the explanation, so it starts once, from its head.
         heads = self._heads
@@ -1291,8 +1504,33 @@ class _Calculus:
 
     def _carried(self, link: _Link, *, against: bool, hops: int) -> _Piece:
         """Carry a related claim's chain over the relations to the claim assessed."""
-        opinion = link.own
-        assert opinion is not None
+        assert link.own is not None
+        opinion = self._carried_opinion(link.own, against=against, hops=hops)
+        return _Piece(link, opinion, link.denies != against, hops)
+
+    def _carry(self, opinion: Opinion, *, against: bool, hops: int) -> Opinion:
+        """Return `_carried_opinion`, computed once for each opinion and route.
+
+        A chain's own opinion is shared with many chains (`_own`), and there
+        are few routes: most claims carried across relations carry the same
+        opinions, which then share their verdicts too (`_verdict`). Kept by
+        the opinion's identity, holding it, as `_verdict` keys them.
+        """
+        if not hops and not against:
+            return opinion
+        key = (id(opinion), against, hops)
+        found = self._carries.get(key)
+        if found is None:
+            found = self._carries[key] = (
+                opinion,
+                self._carried_opinion(opinion, against=against, hops=hops),
+            )
+        return found[1]
+
+    def _carried_opinion(
+        self, opinion: Opinion, *, against: bool, hops: int
+    ) -> Opinion:
+        """Return what a chain's own opinion says of the claim it was carried to."""
         if hops:
             share = self.policy.supports**hops
             opinion = discount(Opinion.of(share, 0.0, 1.0 - share), opinion)
@@ -1305,7 +1543,7 @@ class _Calculus:
                 opinion.uncertainty,
                 opinion.base_rate,
             )
-        return _Piece(link, opinion, link.denies != against, hops)
+        return opinion
 
     def _fuse(self, pieces: list[_Piece]) -> _Fused:
         """Return the opinion of one origin group's chains; see `Group.opinion`."""
@@ -1349,7 +1587,7 @@ class _Calculus:
         if len(pieces) == 1:
             # Most groups are one chain: what the general case gives for it.
             (piece,) = pieces
-            return Group(
+            return _new_group(
                 root=root,
                 chains=(self._counted(claim_id, piece, strongest=True),),
                 opinion=piece.opinion,
@@ -1359,7 +1597,7 @@ class _Calculus:
             )
         fused = self._fuse(pieces)
         used = {piece.link.leaf for piece in fused.picked}
-        return Group(
+        return _new_group(
             root=root,
             chains=tuple(
                 self._counted(claim_id, piece, strongest=piece.link.leaf in used)
@@ -1643,7 +1881,7 @@ def _changed(
     What `attrs.evolve` does, without looking the fields up on every call:
     chains are copied once or twice for every claim assessed.
     """
-    return Chain(
+    return _new_chain(
         leaf=chain.leaf,
         claim=chain.claim,
         hops=chain.hops,
@@ -1659,6 +1897,168 @@ def _changed(
         interested=chain.interested,
         strongest=strongest,
     )
+
+
+# Explanations build a hop for every attribution, a chain for every leaf and a
+# group for every claim's origin: like results, they are built here through
+# their slots, as their frozen classes' own __init__ would set them.
+_HOP_SLOTS = tuple(
+    Hop.__dict__[name].__set__
+    for name in (
+        "attribution",
+        "source",
+        "document",
+        "mode",
+        "recorder",
+        "relayer",
+        "trust",
+        "reason",
+    )
+)
+_CHAIN_SLOTS = tuple(
+    Chain.__dict__[name].__set__
+    for name in (
+        "leaf",
+        "claim",
+        "hops",
+        "origin",
+        "origin_trust",
+        "origin_reason",
+        "testimony",
+        "own",
+        "opinion",
+        "against",
+        "relation",
+        "anonymous",
+        "interested",
+        "strongest",
+    )
+)
+_GROUP_SLOTS = tuple(
+    Group.__dict__[name].__set__
+    for name in (
+        "root",
+        "chains",
+        "opinion",
+        "fusion",
+        "supporting",
+        "contradicting",
+    )
+)
+
+
+def _new_hop(
+    *,
+    attribution: str,
+    source: str,
+    document: str,
+    mode: Mode,
+    recorder: str | None,
+    relayer: str | None,
+    trust: Opinion,
+    reason: str,
+) -> Hop:
+    """Return the `Hop` its constructor returns for these fields."""
+    (
+        set_attribution,
+        set_source,
+        set_document,
+        set_mode,
+        set_recorder,
+        set_relayer,
+        set_trust,
+        set_reason,
+    ) = _HOP_SLOTS
+    hop: Hop = _new(Hop)
+    set_attribution(hop, attribution)
+    set_source(hop, source)
+    set_document(hop, document)
+    set_mode(hop, mode)
+    set_recorder(hop, recorder)
+    set_relayer(hop, relayer)
+    set_trust(hop, trust)
+    set_reason(hop, reason)
+    return hop
+
+
+def _new_chain(
+    *,
+    leaf: str,
+    claim: str,
+    hops: tuple[Hop, ...],
+    origin: str | None,
+    origin_trust: Opinion | None,
+    origin_reason: str,
+    testimony: Opinion | None,
+    own: Opinion | None,
+    opinion: Opinion | None,
+    against: bool,
+    relation: str,
+    anonymous: bool,
+    interested: bool,
+    strongest: bool,
+) -> Chain:
+    """Return the `Chain` its constructor returns for these fields."""
+    (
+        set_leaf,
+        set_claim,
+        set_hops,
+        set_origin,
+        set_origin_trust,
+        set_origin_reason,
+        set_testimony,
+        set_own,
+        set_opinion,
+        set_against,
+        set_relation,
+        set_anonymous,
+        set_interested,
+        set_strongest,
+    ) = _CHAIN_SLOTS
+    chain: Chain = _new(Chain)
+    set_leaf(chain, leaf)
+    set_claim(chain, claim)
+    set_hops(chain, hops)
+    set_origin(chain, origin)
+    set_origin_trust(chain, origin_trust)
+    set_origin_reason(chain, origin_reason)
+    set_testimony(chain, testimony)
+    set_own(chain, own)
+    set_opinion(chain, opinion)
+    set_against(chain, against)
+    set_relation(chain, relation)
+    set_anonymous(chain, anonymous)
+    set_interested(chain, interested)
+    set_strongest(chain, strongest)
+    return chain
+
+
+def _new_group(
+    *,
+    root: str,
+    chains: tuple[Chain, ...],
+    opinion: Opinion,
+    fusion: str,
+    supporting: bool,
+    contradicting: bool,
+) -> Group:
+    """Return the `Group` its constructor returns for these fields."""
+    (
+        set_root,
+        set_chains,
+        set_opinion,
+        set_fusion,
+        set_supporting,
+        set_contradicting,
+    ) = _GROUP_SLOTS
+    group: Group = _new(Group)
+    set_root(group, root)
+    set_chains(group, chains)
+    set_opinion(group, opinion)
+    set_fusion(group, fusion)
+    set_supporting(group, supporting)
+    set_contradicting(group, contradicting)
+    return group
 
 
 def _evidence_free(trust: Opinion, testimony: Opinion) -> bool:

@@ -126,14 +126,14 @@ def test_code_is_generated_at_import_only(monkeypatch: pytest.MonkeyPatch) -> No
         assert graph == loads(dumps(graph))
 
 
-def test_dynamic_imports_name_fixed_modules() -> None:
-    """The only dynamic import is the optional-extra helper, never data-driven."""
+def test_no_module_is_imported_by_a_name_worked_out_at_run_time() -> None:
+    """No import is dynamic, so no data can choose what is imported."""
     found = {
         str(path.relative_to(SOURCE)): dynamic
         for path in MODULES
         if (dynamic := _names(path)[2])
     }
-    assert {"exports/_optional.py": ["module"]} == found
+    assert {} == found
 
 
 def _no_network(*_: object, **__: object) -> Any:

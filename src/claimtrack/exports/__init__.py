@@ -12,9 +12,9 @@ Records keep stable names across formats: a source with id ``wapo`` is
 ``urn:claimtrack:source:wapo`` in PROV and in ClaimReview ``@id`` alike, and
 the vocabulary of claimtrack's own terms is ``urn:claimtrack:vocab:``.
 
-Formats that need an optional package raise `MissingExtraError`, naming the
-extra to install, when it is missing: PROV-O Turtle needs
-``claimtrack[prov]``. The rest need nothing beyond the core.
+Every format needs nothing beyond the core library today. A format that
+needs an optional package names its extra (`Exporter.extra`) and raises
+`MissingExtraError`, naming the extra to install, when the package is missing.
 """
 
 from __future__ import annotations

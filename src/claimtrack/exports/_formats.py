@@ -99,7 +99,7 @@ FORMATS: Mapping[str, Exporter] = _exporters(
         name="prov-turtle",
         description="W3C PROV-O in RDF Turtle",
         suffix=".ttl",
-        extra="prov",
+        extra=None,
         render=to_prov_turtle,
     ),
     Exporter(

@@ -1,18 +1,16 @@
-"""Optional dependencies of the export formats, and the error when one is missing.
+"""The error an export format raises when a package it needs is not installed.
 
-The core library needs only attrs and cattrs. A format that needs more (PROV-O
-Turtle needs the ``prov`` package) imports it through `require`, which names the
-extra to install instead of surfacing a bare `ImportError`.
+The core library needs only attrs and cattrs, and so does every format today.
+A format that needs more names its extra (`Exporter.extra`) and raises this
+error when the package is missing, naming the extra to install, instead of a
+bare `ImportError`; the command line reports it as a usage error.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-
 from claimtrack.errors import ClaimtrackError
 
-__all__ = ["MissingExtraError", "require"]
+__all__ = ["MissingExtraError"]
 
 
 def __dir__() -> list[str]:
@@ -49,18 +47,3 @@ def _rebuild(extra: str, package: str, message: str) -> MissingExtraError:
     error.extra = extra
     error.package = package
     return error
-
-
-def require(module: str, *, extra: str, purpose: str) -> ModuleType:
-    """Import *module*, or raise `MissingExtraError` naming *extra*.
-
-    Args:
-        module: The dotted name to import (``"prov.model"``).
-        extra: The claimtrack extra that provides it.
-        purpose: What needs it, for the message ("PROV-O Turtle export").
-    """
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        package = (error.name or module).partition(".")[0]
-        raise MissingExtraError(extra=extra, package=package, purpose=purpose) from None

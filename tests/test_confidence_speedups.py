@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack import (
+    Attribution,
     ClaimConfidence,
     ClaimGraph,
     GraphBuilder,
@@ -326,13 +327,8 @@ def test_negative_zero_beliefs_keep_their_sign() -> None:
     assert repr(_expected_opinion(result, policy)) == repr(result.opinion)
 
 
-def test_a_shared_attribution_id_is_explained_without_a_relation() -> None:
-    """An own chain whose record names another claim crossed no relation.
-
-    Two attributions of different claims share an id; the id looks up the
-    first, so the second claim's chain is about the first claim. Its words
-    must not count relations it never crossed (with supports at 0, raising).
-    """
+def _claims_c_and_d_said_once() -> tuple[GraphBuilder, Attribution]:
+    """Return claims c and d, and c's one attribution, by a graded minister."""
     b = GraphBuilder()
     b.source("wire", "The Wire", reliability="A")
     b.source("minister", "The Minister", reliability="B")
@@ -340,6 +336,17 @@ def test_a_shared_attribution_id_is_explained_without_a_relation() -> None:
     b.claim("c", "C.", language="en")
     b.claim("d", "D.", language="en")
     said = b.attribute("c", source="minister", document="bulletin", id="said")
+    return b, said
+
+
+def test_a_shared_attribution_id_is_explained_without_a_relation() -> None:
+    """An own chain whose record names another claim crossed no relation.
+
+    Two attributions of different claims share an id; the id looks up the
+    first, so the second claim's chain is about the first claim. Its words
+    must not count relations it never crossed (with supports at 0, raising).
+    """
+    b, said = _claims_c_and_d_said_once()
     graph = ClaimGraph.of([*b.build(), attrs.evolve(said, claim="d")])
     policy = Policy(supports=0.0)
     results = assess(graph, policy)
@@ -649,13 +656,7 @@ def test_a_leaf_of_two_related_claims_counts_once() -> None:
     Claim d contradicts claim c, and holds a record with the id of c's one
     leaf: c's evidence reaches c on its own route only, never also as d's.
     """
-    b = GraphBuilder()
-    b.source("wire", "The Wire", reliability="A")
-    b.source("minister", "The Minister", reliability="B")
-    b.document("bulletin", publisher="wire")
-    b.claim("c", "C.", language="en")
-    b.claim("d", "D.", language="en")
-    said = b.attribute("c", source="minister", document="bulletin", id="said")
+    b, said = _claims_c_and_d_said_once()
     b.relate("d", "contradicts", "c")
     graph = ClaimGraph.of([*b.build(), attrs.evolve(said, claim="d")])
     alone = _Calculus(graph, Policy())
